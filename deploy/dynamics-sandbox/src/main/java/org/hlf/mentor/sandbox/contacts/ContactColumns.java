@@ -1,0 +1,142 @@
+package org.hlf.mentor.sandbox.contacts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.hlf.mentor.sandbox.SandboxConfig;
+import org.hlf.mentor.sandbox.odata.ODataException;
+
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The contact table's columns under their Dataverse logical names. Entity set, key column and visibility
+ * column come from configuration so that the client's configuration can be checked against the sandbox.
+ */
+@ApplicationScoped
+public class ContactColumns {
+
+    public static final String PRIMARY_KEY = "contactid";
+    public static final String NAME = "fullname";
+    public static final String CHAPTER = "hlf_chapterid";
+    public static final String MODIFIED_ON = "modifiedon";
+
+    private final String entitySet;
+    private final String keyColumn;
+    private final String visibilityColumn;
+    private final ObjectMapper json;
+
+    @Inject
+    public ContactColumns(SandboxConfig config, ObjectMapper json) {
+        this(config.entitySet(), config.keyColumn(), config.visibilityColumn(), json);
+    }
+
+    ContactColumns(String entitySet, String keyColumn, String visibilityColumn, ObjectMapper json) {
+        this.entitySet = entitySet;
+        this.keyColumn = keyColumn;
+        this.visibilityColumn = visibilityColumn;
+        this.json = json;
+    }
+
+    public String entitySet() {
+        return entitySet;
+    }
+
+    public String keyColumn() {
+        return keyColumn;
+    }
+
+    public String visibilityColumn() {
+        return visibilityColumn;
+    }
+
+    /** The entity type name Dataverse puts in its messages, e.g. Microsoft.Dynamics.CRM.contact. */
+    public String entityType() {
+        String logicalName = entitySet.endsWith("s") ? entitySet.substring(0, entitySet.length() - 1) : entitySet;
+        return "Microsoft.Dynamics.CRM." + logicalName;
+    }
+
+    public Set<String> readable() {
+        return new LinkedHashSet<>(java.util.List.of(PRIMARY_KEY, keyColumn, visibilityColumn, NAME, CHAPTER,
+                MODIFIED_ON));
+    }
+
+    /** Parses a PATCH body the way Dataverse validates it: unknown columns and wrong types are a 400. */
+    public ContactChange parseChange(String body, UUID addressedMentor) {
+        ObjectNode object = parseObject(body);
+        Boolean visible = null;
+        boolean nameGiven = false;
+        String name = null;
+        boolean chapterGiven = false;
+        String chapterId = null;
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String column = field.getKey();
+            JsonNode value = field.getValue();
+            if (column.startsWith("@")) {
+                continue; // instance annotations such as @odata.type carry no data
+            }
+            if (column.equals(visibilityColumn)) {
+                if (!value.isBoolean()) {
+                    throw ODataException.badRequest("Cannot convert the literal '" + value + "' to the expected type 'Edm.Boolean'.");
+                }
+                visible = value.booleanValue();
+            } else if (column.equals(NAME)) {
+                nameGiven = true;
+                name = text(column, value);
+            } else if (column.equals(CHAPTER)) {
+                chapterGiven = true;
+                chapterId = text(column, value);
+            } else if (column.equals(keyColumn)) {
+                if (!value.isTextual() || !sameMentor(value.textValue(), addressedMentor)) {
+                    throw ODataException.badRequest("The value of " + keyColumn + " in the body must match the key in the URL.");
+                }
+            } else {
+                throw ODataException.badRequest("The property '" + column + "' does not exist on type '" + entityType()
+                        + "'. Make sure to only use property names that are defined by the type.");
+            }
+        }
+        return new ContactChange(visible, nameGiven, name, chapterGiven, chapterId);
+    }
+
+    private ObjectNode parseObject(String body) {
+        if (body == null || body.isBlank()) {
+            throw ODataException.badRequest("The request body is empty: a JSON object with the columns to set is required.");
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ODataException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw ODataException.badRequest("The request body must be a JSON object.");
+        }
+        return object;
+    }
+
+    private static String text(String column, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ODataException.badRequest("Cannot convert the literal '" + value + "' to the expected type 'Edm.String' of " + column + ".");
+        }
+        return value.textValue();
+    }
+
+    private static boolean sameMentor(String text, UUID mentorId) {
+        try {
+            return UUID.fromString(text).equals(mentorId);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.hlf.mentor.sandbox.faults;
+
+import java.time.Instant;
+
+/**
+ * A rule in force as the admin API shows it.
+ *
+ * @param remaining uses left, null when the rule has no count
+ * @param endsAt    end of an outage, null for other rules
+ */
+public record ActiveFault(long id, FaultSpec spec, Long remaining, Instant endsAt) {
+}

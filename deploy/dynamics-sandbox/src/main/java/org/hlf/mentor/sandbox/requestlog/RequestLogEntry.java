@@ -1,0 +1,23 @@
+package org.hlf.mentor.sandbox.requestlog;
+
+import java.time.Instant;
+
+/**
+ * One call as the sandbox saw it. Parts of a {@code $batch} share the {@code requestId} of their envelope.
+ *
+ * @param status     HTTP status answered, 0 when the connection was dropped without an answer
+ * @param visibility the visibility value written to the contact; null when nothing was written
+ * @param note       why the call ended unusually (injected fault, throttling, rollback); null otherwise
+ */
+public record RequestLogEntry(
+        long seq,
+        Instant time,
+        String requestId,
+        String clientId,
+        String method,
+        String path,
+        String mentorId,
+        int status,
+        Boolean visibility,
+        String note) {
+}

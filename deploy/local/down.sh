@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Stops every process deploy/local/up.sh started (PostgreSQL is the machine's and stays up).
+#   deploy/local/down.sh            stop, keep data (Kafka log, keys, logs) in .local/
+#   deploy/local/down.sh --reset    stop and remove .local/ (the databases pause and website_sync are dropped too)
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+stop() {
+  local name=$1 pidfile="$PIDS/$1.pid" pid
+  if running "$name"; then
+    pid=$(cat "$pidfile")
+    kill "$pid"
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+    say "stopped $name (pid $pid)"
+  fi
+  rm -f "$pidfile"
+}
+
+# services first, so they do not log a vanished broker
+for name in website-sync-service pause-service sandbox kafka; do stop "$name"; done
+
+if [ "${1:-}" = "--reset" ]; then
+  for db in pause website_sync; do
+    psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $db" 2>/dev/null || true
+  done
+  rm -rf "$DATA"
+  say "removed $DATA and the local databases"
+fi

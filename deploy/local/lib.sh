@@ -1,0 +1,39 @@
+# Shared by up.sh, down.sh and token.sh. Sourced, not run.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DATA="${HLF_LOCAL_DATA:-$ROOT/.local}"
+LOGS="$DATA/logs"
+PIDS="$DATA/pids"
+KEYS="$DATA/keys"
+
+PG_HOST="${PG_HOST:-127.0.0.1}"
+PG_PORT="${PG_PORT:-5432}"
+PG_USER="${PG_USER:-postgres}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+SANDBOX_PORT="${SANDBOX_PORT:-8090}"
+PAUSE_PORT="${PAUSE_PORT:-8081}"
+SYNC_PORT="${SYNC_PORT:-8082}"
+
+JWT_ISSUER="${JWT_ISSUER:-https://auth.hlf.local}"
+JWT_AUDIENCE="${JWT_AUDIENCE:-hlf-mentor-status}"
+
+mkdir -p "$LOGS" "$PIDS" "$KEYS"
+
+say() { printf '%s\n' "$*" >&2; }
+
+# The RS256 key pair the local services trust; made once, kept until a reset.
+ensure_keys() {
+  if [ ! -s "$KEYS/private.pem" ]; then
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/private.pem" 2>/dev/null
+    openssl pkey -in "$KEYS/private.pem" -pubout -out "$KEYS/public.pem"
+    say "created the local JWT key pair in $KEYS"
+  fi
+}
+
+# Running = the pid file names a live process.
+running() {
+  local pidfile="$PIDS/$1.pid"
+  [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Starts the whole system on this machine, no container engine needed:
+# PostgreSQL (started if down), a Kafka broker process, the Dynamics sandbox, pause-service, website-sync-service.
+# Builds what is missing, waits for health, prints the URLs. Parts already running are left alone.
+# Env: PAUSE_PORT (8081) SYNC_PORT (8082) SANDBOX_PORT (8090) KAFKA_PORT (9092) KAFKA_CONTROLLER_PORT (9093)
+#      PG_HOST PG_PORT PG_USER, HLF_LOCAL_DATA (default .local/ in the repository), REBUILD=1 to rebuild.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+fail() { say "FAILED: $1"; [ -n "${2:-}" ] && { say "--- last lines of $2:"; tail -n 25 "$2" >&2 || true; say "--- full log: $2"; }; exit 1; }
+
+wait_http() { # name url log
+  local name=$1 url=$2 log=$3 i
+  for i in $(seq 1 120); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then say "  $name is UP ($url)"; return 0; fi
+    running "$name" || fail "$name exited during start-up" "$log"
+    sleep 1
+  done
+  fail "$name did not answer $url within 120 s" "$log"
+}
+
+start_java() { # name log port args...
+  local name=$1 log=$2 port=$3; shift 3
+  if running "$name"; then say "  $name already running (pid $(cat "$PIDS/$name.pid"))"; return 1; fi
+  port_open "$port" && fail "port $port for $name is taken by another process (set the port variables to move it)"
+  nohup "$@" >"$log" 2>&1 &
+  echo $! >"$PIDS/$name.pid"
+  say "  $name starting (pid $!, log $log)"
+}
+
+# 1. PostgreSQL
+if ! pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
+  say "PostgreSQL is down: starting it"
+  ver=$(ls /etc/postgresql | sort -V | tail -n 1)
+  pg_ctlcluster --skip-systemctl-redirect "$ver" main start || fail "could not start PostgreSQL $ver" "/var/log/postgresql/postgresql-$ver-main.log"
+  for _ in $(seq 1 30); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && break; sleep 1; done
+  pg_isready -q -h "$PG_HOST" -p "$PG_PORT" || fail "PostgreSQL does not answer on $PG_HOST:$PG_PORT" "/var/log/postgresql/postgresql-$ver-main.log"
+fi
+for db in pause website_sync; do
+  if [ -z "$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'")" ]; then
+    psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "CREATE DATABASE $db" && say "created database $db"
+  fi
+done
+say "PostgreSQL is UP ($PG_HOST:$PG_PORT, databases pause and website_sync)"
+
+# 2. Build what is missing
+ensure_keys
+jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+need_build=${REBUILD:-0}
+for m in pause-service website-sync-service deploy/dynamics-sandbox; do
+  [ -f "$ROOT/$m/pom.xml" ] && [ ! -f "$(jar "$m")" ] && need_build=1
+done
+if [ "$need_build" = 1 ]; then
+  say "building the services (log $LOGS/build.log)"
+  (cd "$ROOT" && ./mvnw -B -q install -DskipTests) >"$LOGS/build.log" 2>&1 || fail "the build failed" "$LOGS/build.log"
+fi
+if [ ! -s "$DATA/kafka/classpath.txt" ]; then
+  mkdir -p "$DATA/kafka"
+  (cd "$ROOT" && ./mvnw -B -q -f deploy/local/kafka/pom.xml dependency:build-classpath \
+     -Dmdep.outputFile="$DATA/kafka/classpath.txt") >"$LOGS/build-kafka.log" 2>&1 \
+     || fail "could not resolve the Kafka broker jars" "$LOGS/build-kafka.log"
+fi
+
+# 3. Kafka broker (KRaft, one node)
+if running kafka; then
+  say "  kafka already running (pid $(cat "$PIDS/kafka.pid"))"
+else
+  cp_kafka=$(cat "$DATA/kafka/classpath.txt")
+  sed -e "s#@PORT@#$KAFKA_PORT#g; s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g; s#@DATA@#$DATA/kafka/data#g" \
+    "$ROOT/deploy/local/kafka/server.properties" >"$DATA/kafka/server.properties"
+  if [ ! -f "$DATA/kafka/data/meta.properties" ]; then
+    java -cp "$cp_kafka" kafka.tools.StorageTool format --config "$DATA/kafka/server.properties" \
+      --cluster-id "$(java -cp "$cp_kafka" kafka.tools.StorageTool random-uuid 2>/dev/null)" \
+      >"$LOGS/kafka-format.log" 2>&1 || fail "formatting Kafka storage failed" "$LOGS/kafka-format.log"
+  fi
+  start_java kafka "$LOGS/kafka.log" "$KAFKA_PORT" java -Xmx512m -cp "$cp_kafka" kafka.Kafka "$DATA/kafka/server.properties" || true
+fi
+for _ in $(seq 1 60); do port_open "$KAFKA_PORT" && break; running kafka || fail "Kafka exited during start-up" "$LOGS/kafka.log"; sleep 1; done
+port_open "$KAFKA_PORT" || fail "Kafka does not listen on $KAFKA_PORT" "$LOGS/kafka.log"
+say "Kafka is UP (127.0.0.1:$KAFKA_PORT)"
+
+# 4. Dynamics sandbox, then the services
+common_env=(env KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_USER"
+  JWT_PUBLIC_KEY_LOCATION="file:$KEYS/public.pem" JWT_ISSUER="$JWT_ISSUER" JWT_AUDIENCE="$JWT_AUDIENCE")
+if [ -f "$(jar deploy/dynamics-sandbox)" ]; then
+  start_java sandbox "$LOGS/sandbox.log" "$SANDBOX_PORT" java -Xmx512m -Dquarkus.http.port="$SANDBOX_PORT" \
+    -Dsandbox.seed-file="$ROOT/deploy/dynamics-sandbox/seed/demo-roster.json" -jar "$(jar deploy/dynamics-sandbox)"
+fi
+start_java pause-service "$LOGS/pause-service.log" "$PAUSE_PORT" "${common_env[@]}" PAUSE_HTTP_PORT="$PAUSE_PORT" \
+  java -Xmx512m -jar "$(jar pause-service)"
+start_java website-sync-service "$LOGS/website-sync-service.log" "$SYNC_PORT" "${common_env[@]}" SYNC_HTTP_PORT="$SYNC_PORT" \
+  DATAVERSE_URL="http://127.0.0.1:$SANDBOX_PORT" DATAVERSE_TOKEN_URL="http://127.0.0.1:$SANDBOX_PORT/hlf-local/oauth2/v2.0/token" \
+  java -Xmx512m -jar "$(jar website-sync-service)"
+
+[ -f "$(jar deploy/dynamics-sandbox)" ] && wait_http sandbox "http://127.0.0.1:$SANDBOX_PORT/q/health" "$LOGS/sandbox.log"
+wait_http pause-service "http://127.0.0.1:$PAUSE_PORT/q/health" "$LOGS/pause-service.log"
+wait_http website-sync-service "http://127.0.0.1:$SYNC_PORT/q/health" "$LOGS/website-sync-service.log"
+
+# 5. The demo roster: the mentors the sandbox shows, registered in pause-service too (first start only)
+roster="$ROOT/deploy/dynamics-sandbox/seed/demo-roster.csv"
+if [ -f "$roster" ] && [ ! -f "$DATA/roster-imported" ]; then
+  body=$(tail -n +2 "$roster" | awk -F, 'NF==3 {printf "%s{\"mentorId\":\"%s\",\"chapterId\":\"%s\",\"certificationValidUntil\":\"%s\"}", (n++?",":""), $1, $2, $3}')
+  if curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PAUSE_PORT/api/v1/mentors/import" \
+       -H "Authorization: Bearer $("$ROOT/deploy/local/token.sh" system)" -H 'Content-Type: application/json' -d "[$body]"; then
+    touch "$DATA/roster-imported"; say "registered the demo roster in pause-service"
+  else
+    say "note: the demo roster was not registered in pause-service (the roster API may not exist yet)"
+  fi
+fi
+
+cat >&2 <<MSG
+
+HLF mentor status system is running (data and logs in $DATA):
+  pause-service          http://127.0.0.1:$PAUSE_PORT   (Swagger UI: /q/swagger-ui, health: /q/health, metrics: /q/metrics)
+  website-sync-service   http://127.0.0.1:$SYNC_PORT   (Swagger UI: /q/swagger-ui, health: /q/health)
+  Dynamics sandbox       http://127.0.0.1:$SANDBOX_PORT   (public listing: /public)
+  Kafka                  127.0.0.1:$KAFKA_PORT
+  PostgreSQL             $PG_HOST:$PG_PORT (databases pause, website_sync)
+A token:   TOKEN=\$(deploy/local/token.sh coordinator oslo)   then   curl -H "Authorization: Bearer \$TOKEN" ...
+Stop:      deploy/local/down.sh        (data kept; --reset removes $DATA)
+MSG
