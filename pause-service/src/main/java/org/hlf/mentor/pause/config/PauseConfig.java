@@ -3,10 +3,51 @@ package org.hlf.mentor.pause.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.ZoneId;
 
 /** Every setting of pause-service that is ours (prefix {@code hlf.pause}). */
 @ConfigMapping(prefix = "hlf.pause")
 public interface PauseConfig {
+
+    /** Time zone that decides what "today" is for certifications and pauses. */
+    @WithDefault("Europe/Oslo")
+    ZoneId zone();
+
+    /** Rules for pauses. */
+    Pause pause();
+
+    interface Pause {
+
+        /** How far ahead an expected return date may lie, in days. */
+        @WithDefault("365")
+        int maxExpectedReturnDays();
+    }
+
+    /** Limits of the HTTP API. */
+    Api api();
+
+    interface Api {
+
+        /** Largest request body of a single-mentor call, in bytes. */
+        @WithDefault("65536")
+        long maxBodyBytes();
+
+        /** Largest request body of a roster import, in bytes. */
+        @WithDefault("4194304")
+        long maxImportBodyBytes();
+
+        /** Most entries of one roster import. */
+        @WithDefault("10000")
+        int maxImportEntries();
+
+        /** Most items of one page of the paused list. */
+        @WithDefault("200")
+        int maxPageSize();
+
+        /** How long an Idempotency-Key answer is kept. */
+        @WithDefault("P1D")
+        Duration idempotencyRetention();
+    }
 
     /** The transactional outbox and its relay. */
     Outbox outbox();

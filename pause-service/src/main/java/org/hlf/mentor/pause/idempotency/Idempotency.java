@@ -1,0 +1,110 @@
+package org.hlf.mentor.pause.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import org.hlf.mentor.pause.config.PauseConfig;
+
+/**
+ * {@code Idempotency-Key} for POSTs: a repeat by the same caller with the same key gets the first answer and
+ * changes nothing. The key row is written first, in the transaction of the change: a concurrent repeat waits on
+ * it, and after the first commits it reads the stored answer instead of running again.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final PauseConfig config;
+
+    public Idempotency(ObjectMapper mapper, Clock clock, PauseConfig config) {
+        this.mapper = mapper;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** A replayed or fresh answer. */
+    public record Answer<T>(T body, String storedBody, boolean replayed) {
+    }
+
+    /**
+     * @param key     the header value, or null: then the action simply runs
+     * @param request what identifies the request (method, path, body) to detect a key reused for another one
+     */
+    public <T> Uni<Answer<T>> once(String actorId, String key, String request, Supplier<Uni<T>> action) {
+        if (key == null) {
+            return action.get().map(body -> new Answer<>(body, null, false));
+        }
+        var id = new IdempotencyRecord.Key(actorId, key);
+        String hash = sha256(request);
+        return Panache.<Answer<T>>withTransaction(() -> IdempotencyRecord.<IdempotencyRecord>findById(id)
+                .flatMap(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(Idempotency.<T>replay(found, hash, key));
+            }
+            IdempotencyRecord record = new IdempotencyRecord();
+            record.key = id;
+            record.requestHash = hash;
+            record.responseCode = 0;
+            record.createdAt = clock.instant();
+            return record.persistAndFlush().flatMap(ignored -> action.get()).map(body -> {
+                record.responseCode = 200;
+                record.responseBody = json(body);
+                return new Answer<T>(body, null, false);
+            });
+        })).onFailure(Idempotency::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
+                () -> IdempotencyRecord.<IdempotencyRecord>findById(id).map(found -> Idempotency.<T>replay(found, hash,
+                        key))));
+    }
+
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> deleteExpired() {
+        Instant cutoff = clock.instant().minus(config.api().idempotencyRetention());
+        return Panache.withTransaction(() -> IdempotencyRecord.delete("createdAt < ?1", cutoff)).replaceWithVoid();
+    }
+
+    private static <T> Answer<T> replay(IdempotencyRecord found, String hash, String key) {
+        if (!found.requestHash.equals(hash)) {
+            throw new IdempotencyMismatch(key);
+        }
+        return new Answer<>(null, found.responseBody, true);
+    }
+
+    private String json(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

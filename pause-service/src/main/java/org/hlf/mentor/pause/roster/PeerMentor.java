@@ -1,0 +1,52 @@
+package org.hlf.mentor.pause.roster;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.annotations.OptimisticLock;
+import org.hlf.mentor.events.MentorStatus;
+
+/** A peer mentor of the roster with its current status. */
+@Entity
+@Table(name = "peer_mentor")
+public class PeerMentor extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "chapter_id", nullable = false)
+    public String chapterId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MentorStatus status;
+
+    /** A new date alone is no transition: it must not bump the version (no event, no gap). */
+    @OptimisticLock(excluded = true)
+    @Column(name = "certification_valid_until")
+    public LocalDate certificationValidUntil;
+
+    /** Grows by one per transition; the UPDATE checks it, so of two concurrent changes only one commits. */
+    @Version
+    @Column(nullable = false)
+    public Long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @OptimisticLock(excluded = true)
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public boolean certificationValidOn(LocalDate day) {
+        return certificationValidUntil != null && !certificationValidUntil.isBefore(day);
+    }
+}

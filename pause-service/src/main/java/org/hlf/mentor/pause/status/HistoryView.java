@@ -1,0 +1,29 @@
+package org.hlf.mentor.pause.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.hlf.mentor.pause.audit.StatusAudit;
+
+/** Pause periods and transitions of a mentor, newest first. */
+public record HistoryView(UUID mentorId, List<PausePeriodView> pausePeriods, List<TransitionView> transitions) {
+
+    public record PausePeriodView(LocalDate startDate, LocalDate expectedReturnDate, String reason,
+            String initiatedBy, Instant startedAt, Instant endedAt, String endedBy, String endNote) {
+
+        static PausePeriodView of(PausePeriod p) {
+            return new PausePeriodView(p.startDate, p.expectedReturnDate, p.reason, p.initiatedBy, p.startedAt,
+                    p.endedAt, p.endedBy, p.endNote);
+        }
+    }
+
+    public record TransitionView(String action, String fromStatus, String toStatus, long version, String actorId,
+            String actorRole, String reason, String requestId, Instant occurredAt) {
+
+        static TransitionView of(StatusAudit a) {
+            return new TransitionView(a.action, a.fromStatus, a.toStatus, a.version, a.actorId, a.actorRole,
+                    a.reason, a.requestId, a.occurredAt);
+        }
+    }
+}
