@@ -92,7 +92,7 @@ start_java website-sync-service "$LOGS/website-sync-service.log" "$SYNC_PORT" "$
   DATAVERSE_URL="http://127.0.0.1:$SANDBOX_PORT" DATAVERSE_TOKEN_URL="http://127.0.0.1:$SANDBOX_PORT/hlf-local/oauth2/v2.0/token" \
   java -Xmx512m -jar "$(jar website-sync-service)"
 
-[ -f "$(jar deploy/dynamics-sandbox)" ] && wait_http sandbox "http://127.0.0.1:$SANDBOX_PORT/q/health" "$LOGS/sandbox.log"
+[ -f "$(jar deploy/dynamics-sandbox)" ] && wait_http sandbox "http://127.0.0.1:$SANDBOX_PORT/q/health/ready" "$LOGS/sandbox.log"
 wait_http pause-service "http://127.0.0.1:$PAUSE_PORT/q/health" "$LOGS/pause-service.log"
 wait_http website-sync-service "http://127.0.0.1:$SYNC_PORT/q/health" "$LOGS/website-sync-service.log"
 

@@ -2,6 +2,7 @@ package org.hlf.mentor.pause.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -71,6 +72,12 @@ public class ProblemMappers {
     public Response unknownField(UnrecognizedPropertyException e) {
         return Problem.of(Response.Status.BAD_REQUEST, "Unknown field '" + e.getPropertyName()
                 + "'; accepted fields: " + e.getKnownPropertyIds()).toResponse();
+    }
+
+    /** Also replaces Quarkus' built-in mapper for this type, which answers plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return badJson(e);
     }
 
     @ServerExceptionMapper

@@ -54,6 +54,10 @@ public interface PauseConfig {
 
     interface Outbox {
 
+        /** Whether this replica runs the relay (tests drive it by hand). */
+        @WithDefault("true")
+        boolean relayEnabled();
+
         /** Fallback polling interval of the relay; it is normally woken by LISTEN/NOTIFY on commit. */
         @WithDefault("1s")
         Duration pollInterval();

@@ -24,6 +24,7 @@ import org.hlf.mentor.pause.config.PauseConfig;
 public class Idempotency {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String PRIMARY_KEY = "idempotency_key_pkey";
 
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -93,6 +94,11 @@ public class Idempotency {
     private static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof io.vertx.pgclient.PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && (UNIQUE_VIOLATION.equals(violation.getSQLState())
+                            || String.valueOf(violation.getMessage()).contains(PRIMARY_KEY))) {
                 return true;
             }
         }

@@ -28,6 +28,7 @@ public class OutboxRelayWorker {
     private final OutboxRelay relay;
     private final Vertx vertx;
     private final int batchSize;
+    private final boolean enabled;
     private final String reactiveUrl;
     private final String user;
     private final String password;
@@ -43,12 +44,17 @@ public class OutboxRelayWorker {
         this.relay = relay;
         this.vertx = vertx;
         this.batchSize = config.outbox().batchSize();
+        this.enabled = config.outbox().relayEnabled();
         this.reactiveUrl = reactiveUrl;
         this.user = user;
         this.password = password.orElse(null);
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            LOG.warn("outbox relay disabled in this replica");
+            return;
+        }
         PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl).setUser(user);
         if (password != null) {
             options.setPassword(password);
@@ -78,7 +84,7 @@ public class OutboxRelayWorker {
     /** Asks for a relay round soon; cheap and safe to call from any thread. */
     public void wakeUp() {
         wanted.set(true);
-        if (!stopped && running.compareAndSet(false, true)) {
+        if (enabled && !stopped && running.compareAndSet(false, true)) {
             round();
         }
     }

@@ -13,11 +13,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hlf.mentor.events.Topics;
+import org.hlf.mentor.pause.PauseApi;
+import org.hlf.mentor.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,5 +69,19 @@ class OutboxRoundTripTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> pool
                 .preparedQuery("SELECT published_at IS NOT NULL AS done FROM outbox WHERE event_id = $1")
                 .execute(Tuple.of(eventId)).await().indefinitely().iterator().next().getBoolean("done"));
+    }
+
+    @Test
+    void pauseReachesTheTopicWithinASecondOfTheAnswer() {
+        UUID mentorId = PauseApi.registerCertified("oslo");
+        PauseApi.pause(mentorId).then().statusCode(200);
+        long answeredAt = System.currentTimeMillis();
+
+        List<ConsumerRecord<String, String>> records = new TopicReader(bootstrapServers)
+                .awaitAtLeast(Topics.MENTOR_STATUS_CHANGED, mentorId.toString(), 2, Duration.ofSeconds(5));
+        ConsumerRecord<String, String> paused = records.get(1);
+        assertThat(paused.value()).contains("\"newStatus\":\"PAUSED\"");
+        // the producer stamps the record when the relay sends it
+        assertThat(paused.timestamp() - answeredAt).isLessThanOrEqualTo(1000);
     }
 }

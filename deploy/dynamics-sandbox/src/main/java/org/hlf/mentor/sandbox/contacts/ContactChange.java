@@ -1,5 +1,6 @@
 package org.hlf.mentor.sandbox.contacts;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -9,7 +10,7 @@ import java.util.UUID;
 public record ContactChange(Boolean visible, boolean nameGiven, String name, boolean chapterGiven, String chapterId) {
 
     /** The row after the change; {@code current} is null when the PATCH creates the contact. */
-    public Contact applyTo(Contact current, UUID mentorId, UUID newContactId, long version, java.time.Instant now) {
+    public Contact applyTo(Contact current, UUID mentorId, UUID newContactId, long version, Instant now) {
         if (current == null) {
             return new Contact(newContactId, mentorId, chapterGiven ? chapterId : null, nameGiven ? name : null,
                     Boolean.TRUE.equals(visible), version, now);

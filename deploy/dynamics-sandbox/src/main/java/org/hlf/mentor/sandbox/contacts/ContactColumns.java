@@ -2,16 +2,20 @@ package org.hlf.mentor.sandbox.contacts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hlf.mentor.sandbox.SandboxConfig;
 import org.hlf.mentor.sandbox.odata.ODataException;
 
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,7 +34,8 @@ public class ContactColumns {
     private final String entitySet;
     private final String keyColumn;
     private final String visibilityColumn;
-    private final ObjectMapper json;
+    private final Set<String> readable;
+    private final ObjectReader json;
 
     @Inject
     public ContactColumns(SandboxConfig config, ObjectMapper json) {
@@ -41,7 +46,10 @@ public class ContactColumns {
         this.entitySet = entitySet;
         this.keyColumn = keyColumn;
         this.visibilityColumn = visibilityColumn;
-        this.json = json;
+        this.readable = Collections.unmodifiableSet(new LinkedHashSet<>(
+                List.of(PRIMARY_KEY, keyColumn, visibilityColumn, NAME, CHAPTER, MODIFIED_ON)));
+        // "{...} junk" must be refused, not read up to the first complete value
+        this.json = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public String entitySet() {
@@ -62,9 +70,9 @@ public class ContactColumns {
         return "Microsoft.Dynamics.CRM." + logicalName;
     }
 
+    /** Columns a GET returns without $select, in that order. */
     public Set<String> readable() {
-        return new LinkedHashSet<>(java.util.List.of(PRIMARY_KEY, keyColumn, visibilityColumn, NAME, CHAPTER,
-                MODIFIED_ON));
+        return readable;
     }
 
     /** Parses a PATCH body the way Dataverse validates it: unknown columns and wrong types are a 400. */

@@ -1,5 +1,7 @@
 package org.hlf.mentor.sandbox.contacts;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,22 @@ public record ContactSeed(UUID mentorId, String chapterId, String name, Boolean 
 
     public boolean visibleOrDefault() {
         return visible == null || visible;
+    }
+
+    /**
+     * What is wrong with a list of entries, each problem prefixed with its position, at most {@code max} of
+     * them so that a mistake repeated 100,000 times still gives a readable answer.
+     */
+    public static List<String> problemsIn(List<ContactSeed> seeds, String label, int max) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < seeds.size() && problems.size() < max; i++) {
+            ContactSeed seed = seeds.get(i);
+            String problem = seed == null ? "entry must be an object" : seed.problem();
+            if (problem != null) {
+                problems.add(label + "[" + i + "] " + problem);
+            }
+        }
+        return problems;
     }
 
     /** @return what is wrong with this entry, or null */

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -87,7 +88,7 @@ public class ContactStore {
         return byMentor.values();
     }
 
-    private static <T> T locked(Lock lock, java.util.function.Supplier<T> work) {
+    private static <T> T locked(Lock lock, Supplier<T> work) {
         lock.lock();
         try {
             return work.get();
