@@ -3,9 +3,13 @@
 # PostgreSQL (started if down), a Kafka broker process, the Dynamics sandbox, pause-service, website-sync-service.
 # Builds what is missing, waits for health, prints the URLs. Parts already running are left alone.
 # Env: PAUSE_PORT (8081) SYNC_PORT (8082) SANDBOX_PORT (8090) KAFKA_PORT (9092) KAFKA_CONTROLLER_PORT (9093)
-#      PG_HOST PG_PORT PG_USER, HLF_LOCAL_DATA (default .local/ in the repository), REBUILD=1 to rebuild.
+#      PG_HOST PG_PORT PG_USER, HLF_LOCAL_DATA (default .local/ in the repository), REBUILD=1 to rebuild,
+#      HLF_PARTS="sandbox pause-service website-sync-service" to start only some of them (benchmarks).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+
+PARTS=" ${HLF_PARTS:-sandbox pause-service website-sync-service} "
+wanted() { [[ "$PARTS" == *" $1 "* ]]; }
 
 fail() { say "FAILED: $1"; [ -n "${2:-}" ] && { say "--- last lines of $2:"; tail -n 25 "$2" >&2 || true; say "--- full log: $2"; }; exit 1; }
 
@@ -82,23 +86,25 @@ say "Kafka is UP (127.0.0.1:$KAFKA_PORT)"
 # 4. Dynamics sandbox, then the services
 common_env=(env KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_USER"
   JWT_PUBLIC_KEY_LOCATION="file:$KEYS/public.pem" JWT_ISSUER="$JWT_ISSUER" JWT_AUDIENCE="$JWT_AUDIENCE")
-if [ -f "$(jar deploy/dynamics-sandbox)" ]; then
+if wanted sandbox; then
   start_java sandbox "$LOGS/sandbox.log" "$SANDBOX_PORT" java -Xmx512m -Dquarkus.http.port="$SANDBOX_PORT" \
-    -Dsandbox.seed-file="$ROOT/deploy/dynamics-sandbox/seed/demo-roster.json" -jar "$(jar deploy/dynamics-sandbox)"
+    -Dsandbox.seed-file="$ROOT/deploy/dynamics-sandbox/seed/demo-roster.json" -jar "$(jar deploy/dynamics-sandbox)" || true
 fi
-start_java pause-service "$LOGS/pause-service.log" "$PAUSE_PORT" "${common_env[@]}" PAUSE_HTTP_PORT="$PAUSE_PORT" \
-  java -Xmx512m -jar "$(jar pause-service)"
-start_java website-sync-service "$LOGS/website-sync-service.log" "$SYNC_PORT" "${common_env[@]}" SYNC_HTTP_PORT="$SYNC_PORT" \
+wanted pause-service && start_java pause-service "$LOGS/pause-service.log" "$PAUSE_PORT" "${common_env[@]}" PAUSE_HTTP_PORT="$PAUSE_PORT" \
+  java -Xmx512m -jar "$(jar pause-service)" || true
+wanted website-sync-service && start_java website-sync-service "$LOGS/website-sync-service.log" "$SYNC_PORT" "${common_env[@]}" SYNC_HTTP_PORT="$SYNC_PORT" \
   DATAVERSE_URL="http://127.0.0.1:$SANDBOX_PORT" DATAVERSE_TOKEN_URL="http://127.0.0.1:$SANDBOX_PORT/hlf-local/oauth2/v2.0/token" \
-  java -Xmx512m -jar "$(jar website-sync-service)"
+  java -Xmx512m -jar "$(jar website-sync-service)" || true
 
-[ -f "$(jar deploy/dynamics-sandbox)" ] && wait_http sandbox "http://127.0.0.1:$SANDBOX_PORT/q/health/ready" "$LOGS/sandbox.log"
-wait_http pause-service "http://127.0.0.1:$PAUSE_PORT/q/health" "$LOGS/pause-service.log"
-wait_http website-sync-service "http://127.0.0.1:$SYNC_PORT/q/health" "$LOGS/website-sync-service.log"
+if wanted sandbox; then wait_http sandbox "http://127.0.0.1:$SANDBOX_PORT/q/health/ready" "$LOGS/sandbox.log"; fi
+if wanted pause-service; then wait_http pause-service "http://127.0.0.1:$PAUSE_PORT/q/health" "$LOGS/pause-service.log"; fi
+if wanted website-sync-service; then
+  wait_http website-sync-service "http://127.0.0.1:$SYNC_PORT/q/health" "$LOGS/website-sync-service.log"
+fi
 
 # 5. The demo roster: the mentors the sandbox shows, registered in pause-service too (first start only)
 roster="$ROOT/deploy/dynamics-sandbox/seed/demo-roster.csv"
-if [ -f "$roster" ] && [ ! -f "$DATA/roster-imported" ]; then
+if wanted pause-service && [ -f "$roster" ] && [ ! -f "$DATA/roster-imported" ]; then
   body=$(tail -n +2 "$roster" | awk -F, 'NF==3 {printf "%s{\"mentorId\":\"%s\",\"chapterId\":\"%s\",\"certificationValidUntil\":\"%s\"}", (n++?",":""), $1, $2, $3}')
   if curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PAUSE_PORT/api/v1/mentors/import" \
        -H "Authorization: Bearer $("$ROOT/deploy/local/token.sh" system)" -H 'Content-Type: application/json' -d "[$body]"; then

@@ -1,6 +1,5 @@
 package org.hlf.mentor.pause.outbox;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +11,7 @@ import org.hlf.mentor.events.Topics;
 import org.hlf.mentor.pause.roster.PeerMentor;
 import org.hlf.mentor.pause.security.Actor;
 
-/** Writes the events of a change to the outbox, in the change's transaction. */
+/** Builds the outbox rows that announce a change of a mentor. */
 @ApplicationScoped
 public class MentorEvents {
 
@@ -22,20 +21,28 @@ public class MentorEvents {
         this.outbox = outbox;
     }
 
-    /** After the mentor row was updated: {@code mentor.version} is the new version. */
-    public Uni<Void> statusChanged(PeerMentor mentor, MentorStatus previous, String reason, Actor actor,
-            Instant at) {
-        var event = new MentorStatusChanged(UUID.randomUUID(), mentor.id, mentor.chapterId, previous, mentor.status,
-                mentor.version, reason, actor.initiator(), at, mentor.certificationValidUntil);
-        return outbox.add(Topics.MENTOR_STATUS_CHANGED, mentor.id, MentorStatusChanged.CE_TYPE, event.eventId(),
-                event).replaceWithVoid();
+    /** The mentor as it is after the change. */
+    public record MentorState(UUID mentorId, String chapterId, MentorStatus status, long version,
+            LocalDate certificationValidUntil) {
+
+        public static MentorState of(PeerMentor mentor) {
+            return new MentorState(mentor.id, mentor.chapterId, mentor.status, mentor.version,
+                    mentor.certificationValidUntil);
+        }
     }
 
-    public Uni<Void> notifyCoordinators(PeerMentor mentor, CoordinatorNotification.Kind kind, String reason,
-            LocalDate expectedReturnDate, Instant at) {
-        var event = new CoordinatorNotification(UUID.randomUUID(), mentor.chapterId, mentor.id, kind, reason,
+    public OutboxRow statusChanged(MentorState after, MentorStatus previous, String reason, Actor actor, Instant at) {
+        var event = new MentorStatusChanged(UUID.randomUUID(), after.mentorId(), after.chapterId(), previous,
+                after.status(), after.version(), reason, actor.initiator(), at, after.certificationValidUntil());
+        return outbox.row(Topics.MENTOR_STATUS_CHANGED, after.mentorId(), MentorStatusChanged.CE_TYPE,
+                event.eventId(), event);
+    }
+
+    public OutboxRow notifyCoordinators(UUID mentorId, String chapterId, CoordinatorNotification.Kind kind,
+            String reason, LocalDate expectedReturnDate, Instant at) {
+        var event = new CoordinatorNotification(UUID.randomUUID(), chapterId, mentorId, kind, reason,
                 expectedReturnDate, at);
-        return outbox.add(Topics.COORDINATOR_NOTIFICATIONS, mentor.id, CoordinatorNotification.CE_TYPE,
-                event.eventId(), event).replaceWithVoid();
+        return outbox.row(Topics.COORDINATOR_NOTIFICATIONS, mentorId, CoordinatorNotification.CE_TYPE,
+                event.eventId(), event);
     }
 }

@@ -28,14 +28,23 @@ public class Outbox {
      * @param event     the payload record, serialized as JSON
      */
     public Uni<OutboxEvent> add(String topic, UUID mentorId, String eventType, UUID eventId, Object event) {
-        OutboxEvent row = new OutboxEvent();
-        row.aggregateId = mentorId;
-        row.topic = topic;
-        row.eventType = eventType;
-        row.eventId = eventId;
-        row.payload = json(event);
-        row.createdAt = Instant.now();
-        return row.persist();
+        return add(row(topic, mentorId, eventType, eventId, event));
+    }
+
+    public Uni<OutboxEvent> add(OutboxRow row) {
+        OutboxEvent entity = new OutboxEvent();
+        entity.aggregateId = row.mentorId();
+        entity.topic = row.topic();
+        entity.eventType = row.eventType();
+        entity.eventId = row.eventId();
+        entity.payload = row.payload();
+        entity.createdAt = Instant.now();
+        return entity.persist();
+    }
+
+    /** The row without writing it, for callers that insert it in their own statement. */
+    public OutboxRow row(String topic, UUID mentorId, String eventType, UUID eventId, Object event) {
+        return new OutboxRow(topic, mentorId, eventType, eventId, json(event));
     }
 
     private String json(Object event) {

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.hlf.mentor.events.MentorStatus;
 import org.hlf.mentor.pause.audit.StatusAudit;
 import org.hlf.mentor.pause.outbox.MentorEvents;
+import org.hlf.mentor.pause.outbox.Outbox;
 import org.hlf.mentor.pause.security.Actor;
 import org.hlf.mentor.pause.status.MentorRepository;
 import org.hlf.mentor.pause.status.MentorStatusView;
@@ -39,11 +40,13 @@ public class RosterService {
 
     private final MentorRepository mentors;
     private final MentorEvents events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public RosterService(MentorRepository mentors, MentorEvents events, Clock clock) {
+    public RosterService(MentorRepository mentors, MentorEvents events, Outbox outbox, Clock clock) {
         this.mentors = mentors;
         this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -181,9 +184,11 @@ public class RosterService {
             default -> "certification expired";
         };
         Uni<Void> notify = p.outcome() == null ? Uni.createFrom().voidItem()
-                : events.notifyCoordinators(mentor, p.outcome().notification(), reason, null, now);
+                : outbox.add(events.notifyCoordinators(mentor.id, mentor.chapterId, p.outcome().notification(),
+                        reason, null, now)).replaceWithVoid();
         return StatusAudit.of(mentor, p.previous(), action, reason, actor, now).persist()
-                .flatMap(ignored -> events.statusChanged(mentor, p.previous(), reason, actor, now))
+                .flatMap(ignored -> outbox.add(events.statusChanged(MentorEvents.MentorState.of(mentor),
+                        p.previous(), reason, actor, now)))
                 .flatMap(ignored -> notify)
                 .replaceWith(result);
     }

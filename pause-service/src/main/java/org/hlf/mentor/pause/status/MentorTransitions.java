@@ -5,15 +5,16 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.hlf.mentor.events.MentorStatus;
-import org.hlf.mentor.pause.audit.StatusAudit;
 import org.hlf.mentor.pause.outbox.MentorEvents;
+import org.hlf.mentor.pause.outbox.OutboxRow;
 import org.hlf.mentor.pause.roster.PeerMentor;
 import org.hlf.mentor.pause.security.Actor;
 
@@ -26,12 +27,15 @@ public class MentorTransitions {
 
     private final MentorRepository mentors;
     private final MentorEvents events;
+    private final TransitionWriter writer;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public MentorTransitions(MentorRepository mentors, MentorEvents events, Clock clock, MeterRegistry meters) {
+    public MentorTransitions(MentorRepository mentors, MentorEvents events, TransitionWriter writer, Clock clock,
+            MeterRegistry meters) {
         this.mentors = mentors;
         this.events = events;
+        this.writer = writer;
         this.clock = clock;
         this.meters = meters;
     }
@@ -74,49 +78,50 @@ public class MentorTransitions {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         MentorStatus previous = mentor.status;
-        updateCertification(mentor, request, today);
-        Outcome outcome = StateMachine.decide(mentor.id, request.trigger(), previous, openPause != null,
-                mentor.certificationValidOn(today));
+        LocalDate certification = certificationAfter(mentor.certificationValidUntil, request, today);
+        boolean valid = certification != null && !certification.isBefore(today);
+        Outcome outcome = StateMachine.decide(mentor.id, request.trigger(), previous, openPause != null, valid);
         if (!outcome.changesAnything()) {
+            // at most a new certification date: no transition, no version, no event
+            mentor.certificationValidUntil = certification;
             return Uni.createFrom().item(MentorStatusView.of(mentor, openPause));
         }
         boolean statusChanges = outcome.target() != previous;
-        mentor.status = outcome.target();
-        mentor.updatedAt = now;
-        PausePeriod shownPause = outcome.opensPause() ? openPause(mentor.id, request, actor, today, now)
-                : outcome.closesPause() ? null : openPause;
+        long version = statusChanges ? mentor.version + 1 : mentor.version;
         String reason = reason(request, outcome);
         LocalDate expectedReturn = outcome.opensPause() ? request.expectedReturnDate() : null;
-        // The flush first: its UPDATE ... WHERE version = ? takes the row lock, so a concurrent loser fails here
-        // before it writes anything else.
-        return Panache.getSession().flatMap(Mutiny.Session::flush)
-                .flatMap(ignored -> outcome.opensPause() ? shownPause.persist().replaceWithVoid()
-                        : outcome.closesPause() ? closePause(openPause, request.reason(), actor, now)
-                        : Uni.createFrom().voidItem())
-                .flatMap(ignored -> StatusAudit.of(mentor, previous, request.trigger().name(), reason, actor, now)
-                        .persist())
-                .flatMap(ignored -> statusChanges
-                        ? events.statusChanged(mentor, previous, reason, actor, now)
-                        : Uni.createFrom().voidItem())
-                .flatMap(ignored -> events.notifyCoordinators(mentor, outcome.notification(), reason, expectedReturn,
-                        now))
+        var after = new MentorEvents.MentorState(mentor.id, mentor.chapterId, outcome.target(), version,
+                certification);
+        List<OutboxRow> rows = new ArrayList<>(2);
+        if (statusChanges) {
+            rows.add(events.statusChanged(after, previous, reason, actor, now));
+        }
+        rows.add(events.notifyCoordinators(mentor.id, mentor.chapterId, outcome.notification(), reason,
+                expectedReturn, now));
+        var write = new TransitionWriter.Write(mentor.id, mentor.version, previous, outcome.target(), version,
+                certification, now, today, request.trigger().name(), reason, expectedReturn, outcome.opensPause(),
+                outcome.closesPause(), actor, rows);
+        PausePeriod shownPause = outcome.opensPause() ? openPause(mentor.id, request, actor, today, now)
+                : outcome.closesPause() ? null : openPause;
+        // the entity stays as loaded: the statement below is the only write, so nothing is flushed twice
+        return Panache.getSession().flatMap(session -> writer.write(session, write))
                 .invoke(() -> meters.counter("hlf_mentor_transitions_total", "trigger", request.trigger().name(),
-                        "from", previous.name(), "to", mentor.status.name()).increment())
-                .map(ignored -> MentorStatusView.of(mentor, shownPause));
+                        "from", previous.name(), "to", outcome.target().name()).increment())
+                .map(ignored -> new MentorStatusView(mentor.id, mentor.chapterId, outcome.target(), certification,
+                        version, now, PauseView.of(shownPause)));
     }
 
     /** An expiry records the lapsed date; a renewal the new one, unless it is older than what we know. */
-    private static void updateCertification(PeerMentor mentor, Request request, LocalDate today) {
+    private static LocalDate certificationAfter(LocalDate current, Request request, LocalDate today) {
         LocalDate date = request.certificationDate();
         if (request.trigger() == Trigger.EXPIRE) {
             LocalDate lapsed = date != null ? date : today.minusDays(1);
-            if (mentor.certificationValidUntil == null || mentor.certificationValidUntil.isAfter(lapsed)) {
-                mentor.certificationValidUntil = lapsed;
-            }
-        } else if (request.trigger() == Trigger.RENEW && date != null
-                && (mentor.certificationValidUntil == null || date.isAfter(mentor.certificationValidUntil))) {
-            mentor.certificationValidUntil = date;
+            return current == null || current.isAfter(lapsed) ? lapsed : current;
         }
+        if (request.trigger() == Trigger.RENEW && date != null && (current == null || date.isAfter(current))) {
+            return date;
+        }
+        return current;
     }
 
     private static PausePeriod openPause(UUID mentorId, Request request, Actor actor, LocalDate today, Instant now) {
@@ -129,14 +134,6 @@ public class MentorTransitions {
         pause.initiatedRole = actor.role().name();
         pause.startedAt = now;
         return pause;
-    }
-
-    private static Uni<Void> closePause(PausePeriod pause, String note, Actor actor, Instant now) {
-        // Guarded like the version check: of two concurrent lifts only one closes the pause.
-        return PausePeriod.update("endedAt = ?1, endedBy = ?2, endNote = ?3 where id = ?4 and endedAt is null",
-                now, actor.id(), note, pause.id).flatMap(updated -> updated == 1
-                        ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(new ConcurrentChange(pause.mentorId)));
     }
 
     private static String reason(Request request, Outcome outcome) {
