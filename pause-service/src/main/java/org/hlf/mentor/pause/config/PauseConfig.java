@@ -23,6 +23,34 @@ public interface PauseConfig {
         int maxExpectedReturnDays();
     }
 
+    /** The certification expiry sweep. */
+    Expiry expiry();
+
+    interface Expiry {
+
+        /** When the sweep runs (Quartz-style cron, seconds first), in {@link #zone()}. */
+        @WithDefault("0 0 2 * * ?")
+        String cron();
+
+        /** Mentors selected per query of the sweep. */
+        @WithDefault("500")
+        int chunkSize();
+
+        /** Mentors expired at once within a chunk (each in its own transaction). */
+        @WithDefault("8")
+        int concurrency();
+    }
+
+    /** Coordinator notifications. */
+    Notifications notifications();
+
+    interface Notifications {
+
+        /** When the expected-return-date reminders are sent (cron, seconds first), in {@link #zone()}. */
+        @WithDefault("0 0 7 * * ?")
+        String reminderCron();
+    }
+
     /** Limits of the HTTP API. */
     Api api();
 

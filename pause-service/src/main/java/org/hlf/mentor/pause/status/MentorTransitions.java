@@ -61,8 +61,12 @@ public class MentorTransitions {
         }
     }
 
+    /** The mentor after a trigger, and whether the trigger changed anything. */
+    public record Applied(MentorStatusView view, boolean changed) {
+    }
+
     @WithTransaction
-    public Uni<MentorStatusView> apply(UUID mentorId, Request request, Actor actor) {
+    public Uni<Applied> apply(UUID mentorId, Request request, Actor actor) {
         return mentors.findForActor(mentorId, actor).flatMap(mentor -> mentors.findOpenPause(mentorId)
                 .flatMap(openPause -> apply(mentor, openPause, request, actor)));
     }
@@ -74,7 +78,7 @@ public class MentorTransitions {
                 .map(openPause -> MentorStatusView.of(mentor, openPause)));
     }
 
-    private Uni<MentorStatusView> apply(PeerMentor mentor, PausePeriod openPause, Request request, Actor actor) {
+    private Uni<Applied> apply(PeerMentor mentor, PausePeriod openPause, Request request, Actor actor) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         MentorStatus previous = mentor.status;
@@ -84,7 +88,7 @@ public class MentorTransitions {
         if (!outcome.changesAnything()) {
             // at most a new certification date: no transition, no version, no event
             mentor.certificationValidUntil = certification;
-            return Uni.createFrom().item(MentorStatusView.of(mentor, openPause));
+            return Uni.createFrom().item(new Applied(MentorStatusView.of(mentor, openPause), false));
         }
         boolean statusChanges = outcome.target() != previous;
         long version = statusChanges ? mentor.version + 1 : mentor.version;
@@ -107,11 +111,14 @@ public class MentorTransitions {
         return Panache.getSession().flatMap(session -> writer.write(session, write))
                 .invoke(() -> meters.counter("hlf_mentor_transitions_total", "trigger", request.trigger().name(),
                         "from", previous.name(), "to", outcome.target().name()).increment())
-                .map(ignored -> new MentorStatusView(mentor.id, mentor.chapterId, outcome.target(), certification,
-                        version, now, PauseView.of(shownPause)));
+                .map(ignored -> new Applied(new MentorStatusView(mentor.id, mentor.chapterId, outcome.target(),
+                        certification, version, now, PauseView.of(shownPause)), true));
     }
 
-    /** An expiry records the lapsed date; a renewal the new one, unless it is older than what we know. */
+    /**
+     * An expiry records the lapsed date (the certification feature is the authority, and hiding is the safe
+     * direction); a renewal records the new date unless it is older than what we know.
+     */
     private static LocalDate certificationAfter(LocalDate current, Request request, LocalDate today) {
         LocalDate date = request.certificationDate();
         if (request.trigger() == Trigger.EXPIRE) {

@@ -34,7 +34,7 @@ public class StatusService {
     public Uni<Idempotency.Answer<MentorStatusView>> apply(UUID mentorId, MentorTransitions.Request request,
             Actor actor, String idempotencyKey, String fingerprint) {
         return idempotency.once(actor.id(), idempotencyKey, fingerprint,
-                () -> transitions.apply(mentorId, request, actor))
+                () -> transitions.apply(mentorId, request, actor).map(MentorTransitions.Applied::view))
                 .onFailure(StatusService::lostRace)
                 .recoverWithUni(() -> transitions.current(mentorId, actor).map(current -> {
                     throw new TransitionRefused(mentorId, current.status(),
@@ -47,7 +47,8 @@ public class StatusService {
         return transitions.current(mentorId, actor);
     }
 
-    static boolean lostRace(Throwable failure) {
+    /** Another request changed the mentor between our read and our write. */
+    public static boolean lostRace(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof StaleStateException || t instanceof OptimisticLockException
                     || t instanceof ConcurrentChange) {

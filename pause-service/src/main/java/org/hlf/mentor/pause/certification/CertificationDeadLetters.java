@@ -1,0 +1,52 @@
+package org.hlf.mentor.pause.certification;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hlf.mentor.events.Topics;
+
+/** Parks a certification record that cannot be applied on certification-events-dlq, with why and where from. */
+@ApplicationScoped
+public class CertificationDeadLetters {
+
+    public static final String REASON = "dlq-reason";
+    public static final String EXCEPTION = "dlq-exception-class";
+
+    private final MutinyEmitter<String> emitter;
+
+    public CertificationDeadLetters(@Channel("certification-dlq") MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Completes when the broker has the dead letter; the original offset may be committed only then. */
+    public Uni<Void> send(ConsumerRecord<String, String> record, String reason, Throwable failure) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : record.headers()) {
+            headers.add(header);
+        }
+        header(headers, REASON, reason);
+        header(headers, EXCEPTION, failure == null ? "none" : failure.getClass().getName());
+        header(headers, "dlq-source-topic", record.topic());
+        header(headers, "dlq-source-partition", String.valueOf(record.partition()));
+        header(headers, "dlq-source-offset", String.valueOf(record.offset()));
+        header(headers, "dlq-failed-at", Instant.now().toString());
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(Topics.CERTIFICATION_EVENTS_DLQ)
+                .withKey(record.key())
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(record.value()).addMetadata(metadata));
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,186 @@
+package org.hlf.mentor.pause.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hlf.mentor.pause.PauseApi.expire;
+import static org.hlf.mentor.pause.PauseApi.register;
+import static org.hlf.mentor.pause.PauseApi.registerCertified;
+import static org.hlf.mentor.pause.PauseApi.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hlf.mentor.events.CertificationExpired;
+import org.hlf.mentor.events.CertificationRenewed;
+import org.hlf.mentor.events.MentorStatusChanged;
+import org.hlf.mentor.events.Topics;
+import org.hlf.mentor.pause.PauseDb;
+import org.hlf.mentor.testsupport.TopicReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** certification-events drive the state machine end to end, idempotently, with dead letters for poison. */
+@QuarkusTest
+class CertificationEventsTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Oslo"));
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private KafkaCompanion kafka;
+    private PauseDb db;
+    private TopicReader topics;
+
+    @BeforeEach
+    void setUp() {
+        kafka = new KafkaCompanion(bootstrapServers);
+        db = new PauseDb(pool);
+        topics = new TopicReader(bootstrapServers);
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    @Test
+    void expiredEventHidesTheMentorOnTheStatusTopic() throws Exception {
+        UUID id = registerCertified("oslo");
+        send(id, new CertificationExpired(UUID.randomUUID(), id, TODAY.minusDays(1), Instant.now()));
+
+        List<ConsumerRecord<String, String>> records = topics.awaitAtLeast(Topics.MENTOR_STATUS_CHANGED,
+                id.toString(), 2, Duration.ofSeconds(15));
+        MentorStatusChanged event = mapper.readValue(records.get(1).value(), MentorStatusChanged.class);
+        assertThat(event.newStatus().name()).isEqualTo("EXPIRED_CERT");
+        assertThat(event.initiatedBy().type().name()).isEqualTo("SYSTEM");
+        assertThat(event.certificationValidUntil()).isEqualTo(TODAY.minusDays(1));
+    }
+
+    @Test
+    void renewedEventBringsAnExpiredMentorBack() throws Exception {
+        UUID id = register("bergen", TODAY.minusDays(10));
+        send(id, new CertificationRenewed(UUID.randomUUID(), id, TODAY.plusYears(2), Instant.now()));
+
+        List<ConsumerRecord<String, String>> records = topics.awaitAtLeast(Topics.MENTOR_STATUS_CHANGED,
+                id.toString(), 2, Duration.ofSeconds(15));
+        MentorStatusChanged event = mapper.readValue(records.get(1).value(), MentorStatusChanged.class);
+        assertThat(event.previousStatus().name()).isEqualTo("EXPIRED_CERT");
+        assertThat(event.newStatus().name()).isEqualTo("ACTIVE");
+        status(id).then().body("certificationValidUntil", equalTo(TODAY.plusYears(2).toString()));
+    }
+
+    @Test
+    void redeliveredEventChangesNothingTheSecondTime() throws Exception {
+        UUID id = register("oslo", TODAY.minusDays(10));
+        var renewal = new CertificationRenewed(UUID.randomUUID(), id, TODAY.plusYears(1), Instant.now());
+        send(id, renewal);
+        awaitProcessed(renewal.eventId());
+        expire(id).then().statusCode(200).body("status", equalTo("EXPIRED_CERT"));
+
+        send(id, renewal); // at-least-once: the same event again
+        var marker = new CertificationExpired(UUID.randomUUID(), id, TODAY.minusDays(1), Instant.now());
+        send(id, marker);
+        awaitProcessed(marker.eventId());
+
+        status(id).then().body("status", equalTo("EXPIRED_CERT"));
+        assertThat(db.one("SELECT count(*) AS n FROM status_audit WHERE mentor_id = $1 AND action = 'RENEW'", id)
+                .getLong("n")).isEqualTo(1);
+    }
+
+    @Test
+    void renewalOlderThanTheStoredDateIsIgnored() throws Exception {
+        UUID id = register("oslo", TODAY.plusYears(2));
+        var older = new CertificationRenewed(UUID.randomUUID(), id, TODAY.plusYears(1), Instant.now());
+        send(id, older);
+        awaitProcessed(older.eventId());
+        status(id).then().body("certificationValidUntil", equalTo(TODAY.plusYears(2).toString()))
+                .body("version", equalTo(1));
+    }
+
+    @Test
+    void expiryAlwaysHidesEvenWhenTheRosterDateWasLater() throws Exception {
+        // the certification feature is the authority; hiding is the safe direction
+        UUID id = register("oslo", TODAY.plusYears(1));
+        var revoked = new CertificationExpired(UUID.randomUUID(), id, TODAY.minusDays(1), Instant.now());
+        send(id, revoked);
+        awaitProcessed(revoked.eventId());
+        status(id).then().body("status", equalTo("EXPIRED_CERT"))
+                .body("certificationValidUntil", equalTo(TODAY.minusDays(1).toString()));
+    }
+
+    @Test
+    void poisonRecordGoesToTheDeadLetterTopicAndTheNextOneIsApplied() throws Exception {
+        UUID id = registerCertified("oslo");
+        sendRaw(id, "{not json");
+        send(id, new CertificationExpired(UUID.randomUUID(), id, TODAY.minusDays(1), Instant.now()));
+
+        List<ConsumerRecord<String, String>> dead = topics.awaitAtLeast(Topics.CERTIFICATION_EVENTS_DLQ,
+                id.toString(), 1, Duration.ofSeconds(15));
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isEqualTo("{not json");
+        assertThat(header(dead.get(0), CertificationDeadLetters.REASON)).startsWith("unreadable certification event");
+        assertThat(header(dead.get(0), "dlq-source-topic")).isEqualTo(Topics.CERTIFICATION_EVENTS);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(
+                () -> status(id).then().body("status", equalTo("EXPIRED_CERT")));
+    }
+
+    @Test
+    void unknownEventTypeGoesToTheDeadLetterTopic() {
+        UUID id = registerCertified("oslo");
+        sendRaw(id, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"CertificationSuspended\",\"mentorId\":\""
+                + id + "\",\"validUntil\":\"2027-01-01\",\"occurredAt\":\"2026-11-22T10:00:00Z\"}");
+        var dead = topics.awaitAtLeast(Topics.CERTIFICATION_EVENTS_DLQ, id.toString(), 1, Duration.ofSeconds(15));
+        assertThat(header(dead.get(0), CertificationDeadLetters.REASON)).contains("CertificationSuspended");
+        status(id).then().body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void eventForAnUnknownMentorGoesToTheDeadLetterTopic() throws Exception {
+        UUID stranger = UUID.randomUUID();
+        send(stranger, new CertificationExpired(UUID.randomUUID(), stranger, TODAY.minusDays(1), Instant.now()));
+        var dead = topics.awaitAtLeast(Topics.CERTIFICATION_EVENTS_DLQ, stranger.toString(), 1,
+                Duration.ofSeconds(15));
+        assertThat(header(dead.get(0), CertificationDeadLetters.REASON)).isEqualTo("unknown mentor " + stranger);
+        assertThat(db.count("peer_mentor", stranger)).isZero();
+    }
+
+    private void awaitProcessed(UUID eventId) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> db.one(
+                "SELECT count(*) AS n FROM processed_event WHERE event_id = $1", eventId).getLong("n") == 1);
+    }
+
+    private void send(UUID key, Object event) throws Exception {
+        sendRaw(key, mapper.writeValueAsString(event));
+    }
+
+    private void sendRaw(UUID key, String value) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CERTIFICATION_EVENTS, key.toString(), value))
+                .awaitCompletion();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
