@@ -24,8 +24,26 @@ public class MentorRepository {
         return found.onItem().ifNull().failWith(() -> new MentorNotFound(mentorId));
     }
 
-    public Uni<PausePeriod> findOpenPause(UUID mentorId) {
-        return PausePeriod.find("mentorId = ?1 and endedAt is null", mentorId).firstResult();
+    /** A mentor with its open pause (null when none). */
+    public record WithPause(PeerMentor mentor, PausePeriod openPause) {
+    }
+
+    /** The mentor and its open pause in one round trip, scoped like {@link #findForActor}. */
+    public Uni<WithPause> findWithOpenPause(UUID mentorId, Actor actor) {
+        String select = "select m, p from PeerMentor m left join PausePeriod p on p.mentorId = m.id and p.endedAt is null"
+                + " where m.id = ?1";
+        Uni<Object[]> found;
+        if (!actor.chapterScoped()) {
+            found = PeerMentor.getSession().flatMap(s -> s.createSelectionQuery(select, Object[].class)
+                    .setParameter(1, mentorId).getSingleResultOrNull());
+        } else if (actor.chapters().isEmpty()) {
+            found = Uni.createFrom().nullItem();
+        } else {
+            found = PeerMentor.getSession().flatMap(s -> s.createSelectionQuery(select + " and m.chapterId in ?2",
+                    Object[].class).setParameter(1, mentorId).setParameter(2, actor.chapters()).getSingleResultOrNull());
+        }
+        return found.onItem().ifNull().failWith(() -> new MentorNotFound(mentorId))
+                .map(row -> new WithPause((PeerMentor) row[0], (PausePeriod) row[1]));
     }
 
     public Uni<List<PausePeriod>> findOpenPauses(List<UUID> mentorIds) {

@@ -67,15 +67,15 @@ public class MentorTransitions {
 
     @WithTransaction
     public Uni<Applied> apply(UUID mentorId, Request request, Actor actor) {
-        return mentors.findForActor(mentorId, actor).flatMap(mentor -> mentors.findOpenPause(mentorId)
-                .flatMap(openPause -> apply(mentor, openPause, request, actor)));
+        return mentors.findWithOpenPause(mentorId, actor)
+                .flatMap(found -> apply(found.mentor(), found.openPause(), request, actor));
     }
 
     /** The current status, for the 409 answer after a lost race. */
     @WithSession
     public Uni<MentorStatusView> current(UUID mentorId, Actor actor) {
-        return mentors.findForActor(mentorId, actor).flatMap(mentor -> mentors.findOpenPause(mentorId)
-                .map(openPause -> MentorStatusView.of(mentor, openPause)));
+        return mentors.findWithOpenPause(mentorId, actor)
+                .map(found -> MentorStatusView.of(found.mentor(), found.openPause()));
     }
 
     private Uni<Applied> apply(PeerMentor mentor, PausePeriod openPause, Request request, Actor actor) {

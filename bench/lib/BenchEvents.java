@@ -1,0 +1,60 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Benchmark data, deterministic per prefix: mentor i is UUID.nameUUIDFromBytes(prefix + i).
+ *   contacts <prefix> <count> <chapter> <file>          sandbox seed JSON (all visible)
+ *   events <bootstrap> <prefix> <count> <chapter> <status> <version>   MentorStatusChanged records, key = mentor id
+ */
+public class BenchEvents {
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("contacts")) {
+            String prefix = args[1];
+            int count = Integer.parseInt(args[2]);
+            StringBuilder json = new StringBuilder(count * 120).append('[');
+            for (int i = 0; i < count; i++) {
+                json.append(i == 0 ? "" : ",").append("{\"mentorId\":\"").append(mentor(prefix, i))
+                        .append("\",\"chapterId\":\"").append(args[3]).append("\",\"name\":\"Bench Mentor ").append(i)
+                        .append("\",\"visible\":true}");
+            }
+            Files.writeString(Path.of(args[4]), json.append(']'));
+            return;
+        }
+        String bootstrap = args[1];
+        String prefix = args[2];
+        int count = Integer.parseInt(args[3]);
+        String chapter = args[4];
+        String status = args[5];
+        long version = Long.parseLong(args[6]);
+        String previous = status.equals("ACTIVE") ? "PAUSED" : "ACTIVE";
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("acks", "all");
+        props.put("linger.ms", "5");
+        props.put("batch.size", "262144");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < count; i++) {
+                UUID mentor = mentor(prefix, i);
+                String payload = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"mentorId\":\"" + mentor
+                        + "\",\"chapterId\":\"" + chapter + "\",\"previousStatus\":\"" + previous
+                        + "\",\"newStatus\":\"" + status + "\",\"version\":" + version
+                        + ",\"reason\":\"benchmark\",\"initiatedBy\":{\"type\":\"SYSTEM\",\"id\":\"bench\"},"
+                        + "\"occurredAt\":\"" + Instant.now() + "\",\"certificationValidUntil\":null}";
+                producer.send(new ProducerRecord<>("mentor-status-changed", mentor.toString(), payload));
+            }
+            producer.flush();
+        }
+    }
+
+    static UUID mentor(String prefix, int i) {
+        return UUID.nameUUIDFromBytes((prefix + i).getBytes());
+    }
+}
