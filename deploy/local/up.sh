@@ -94,6 +94,7 @@ wanted pause-service && start_java pause-service "$LOGS/pause-service.log" "$PAU
   java -Xmx512m -jar "$(jar pause-service)" || true
 wanted website-sync-service && start_java website-sync-service "$LOGS/website-sync-service.log" "$SYNC_PORT" "${common_env[@]}" SYNC_HTTP_PORT="$SYNC_PORT" \
   DATAVERSE_URL="http://127.0.0.1:$SANDBOX_PORT" DATAVERSE_TOKEN_URL="http://127.0.0.1:$SANDBOX_PORT/hlf-local/oauth2/v2.0/token" \
+  DATAVERSE_CLIENT_ID=website-sync DATAVERSE_CLIENT_SECRET="${DATAVERSE_CLIENT_SECRET:-local-dev-secret}" \
   java -Xmx512m -jar "$(jar website-sync-service)" || true
 
 if wanted sandbox; then wait_http sandbox "http://127.0.0.1:$SANDBOX_PORT/q/health/ready" "$LOGS/sandbox.log"; fi

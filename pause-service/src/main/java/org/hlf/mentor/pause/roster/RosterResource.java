@@ -62,7 +62,7 @@ public class RosterResource {
     @Path("/import")
     @RolesAllowed({"admin", "system"})
     @Operation(summary = "Bulk roster upsert (at most 10,000 entries); answers the counts")
-    public Uni<ImportResult> importRoster(@Valid @NotNull List<@Valid @NotNull RosterEntry> entries) {
+    public Uni<ImportResult> importRoster(@NotNull List<@Valid @NotNull RosterEntry> entries) {
         int max = config.api().maxImportEntries();
         if (entries.isEmpty() || entries.size() > max) {
             throw new InvalidInput("an import holds 1 to " + max + " entries, not " + entries.size());

@@ -1,41 +1,34 @@
 package org.hlf.mentor.sync.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.hlf.mentor.events.MentorStatusChanged;
-import org.jboss.logging.Logger;
 
-/** Reads {@code mentor-status-changed} and records what the website should show for each mentor. */
+/**
+ * Reads {@code mentor-status-changed} a poll at a time (so bulk changes coalesce and go out as {@code $batch}), and
+ * acknowledges the poll once every record is applied, skipped or dead-lettered: at-least-once.
+ */
 @ApplicationScoped
 public class MentorStatusConsumer {
 
-    private static final Logger LOG = Logger.getLogger(MentorStatusConsumer.class);
+    private final SyncPipeline pipeline;
 
-    private final ObjectMapper mapper;
-    private final SyncStateRepository states;
-
-    public MentorStatusConsumer(ObjectMapper mapper, SyncStateRepository states) {
-        this.mapper = mapper;
-        this.states = states;
+    public MentorStatusConsumer(SyncPipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
     @Incoming("mentor-status-changed")
-    public Uni<Void> consume(String payload) {
-        MentorStatusChanged event;
-        try {
-            event = mapper.readValue(payload, MentorStatusChanged.class);
-        } catch (JsonProcessingException e) {
-            LOG.errorf("unreadable mentor-status-changed record: %s", e.getOriginalMessage());
-            return Uni.createFrom().voidItem();
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        List<InboundRecord> inbound = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            inbound.add(new InboundRecord(record.topic(), record.partition(), record.offset(), record.key(),
+                    record.value(), Instant.ofEpochMilli(record.timestamp())));
         }
-        return states.recordDesired(event).invoke(applied -> {
-            if (!applied) {
-                LOG.infof("skipped stale event %s of mentor %s (version %d)", event.eventId(), event.mentorId(),
-                        event.version());
-            }
-        }).replaceWithVoid();
+        return pipeline.process(inbound, Source.EVENT).replaceWithVoid();
     }
 }

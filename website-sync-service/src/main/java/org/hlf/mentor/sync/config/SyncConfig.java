@@ -1,0 +1,121 @@
+package org.hlf.mentor.sync.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every setting of website-sync-service that is ours (prefix {@code hlf.sync}). */
+@ConfigMapping(prefix = "hlf.sync")
+public interface SyncConfig {
+
+    /** Where and how the Dataverse Web API is reached. */
+    Portal portal();
+
+    /** Backoff between attempts; attempt counts, timeout and breaker are SmallRye Fault Tolerance keys. */
+    Backoff backoff();
+
+    /** Bulk changes through OData {@code $batch}. */
+    Batch batch();
+
+    /** Alerting on consecutive failures. */
+    Alert alert();
+
+    /** The dead-letter topic. */
+    DeadLetters dlq();
+
+    /** Limits of the HTTP API. */
+    Api api();
+
+    interface Portal {
+
+        /** Base URL of the Dataverse organisation, e.g. {@code https://hlf.crm4.dynamics.com}. */
+        String baseUrl();
+
+        /** Entity set holding the mentors' website rows. */
+        @WithDefault("contacts")
+        String entitySet();
+
+        /** Alternate key column that holds the mentor id. */
+        @WithDefault("hlf_mentorid")
+        String keyColumn();
+
+        /** Boolean column the website reads to show a mentor. */
+        @WithDefault("hlf_showonwebsite")
+        String visibilityColumn();
+
+        /** Most PATCH calls in flight at once (Dataverse allows 52 concurrent requests per user). */
+        @WithDefault("16")
+        int concurrency();
+    }
+
+    interface Backoff {
+
+        /** Longest pause between two attempts, whatever the exponent says. */
+        @WithDefault("30s")
+        Duration maxDelay();
+
+        /** Random spread around each exponential delay, as a fraction of it (0 = none, 0.5 = +-50%). */
+        @WithDefault("0.5")
+        double jitter();
+
+        /** Longest {@code Retry-After} honoured; a longer one is cut to this. */
+        @WithDefault("60s")
+        Duration retryAfterCap();
+    }
+
+    interface Batch {
+
+        /** Whether many changes of one poll go to the portal as {@code $batch} requests. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Fewer changes than this go out as single PATCHes: lower latency for the everyday trickle. */
+        @WithDefault("10")
+        int minOperations();
+
+        /** Operations per {@code $batch} request (Dataverse allows 1,000). */
+        @WithDefault("1000")
+        int maxOperations();
+
+        /** Rounds a failed part of a batch gets, the first included. */
+        @WithDefault("5")
+        int partAttempts();
+
+        /** First pause before a failed part goes again; it doubles per round (with jitter, at least Retry-After). */
+        @WithDefault("1s")
+        Duration partRetryDelay();
+    }
+
+    interface Alert {
+
+        /** Consecutive failed syncs that open an incident. */
+        @WithDefault("5")
+        int threshold();
+
+        /** Webhook that receives a JSON POST when an incident opens and when it resolves; none when absent. */
+        Optional<String> webhookUrl();
+    }
+
+    interface DeadLetters {
+
+        /** How long a listing or replay may read the dead-letter topic. */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /** Most dead letters one replay handles. */
+        @WithDefault("10000")
+        int maxReplay();
+    }
+
+    interface Api {
+
+        /** Largest request body accepted, in bytes. */
+        @WithDefault("16384")
+        long maxBodyBytes();
+
+        /** Most rows of one log or dead-letter page. */
+        @WithDefault("500")
+        int maxPageSize();
+    }
+}

@@ -1,0 +1,96 @@
+package org.hlf.mentor.sync.portal;
+
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.hlf.mentor.sync.config.SyncConfig;
+
+/**
+ * The one way into the Dataverse Web API: bearer token (refreshed once on a 401), per-attempt timeout, retries
+ * with exponential backoff and jitter that honour {@code Retry-After}, and a circuit breaker. Only
+ * {@link PortalUnavailable} (429, 5xx, timeouts, broken connections) is retried; a {@link PortalRejected} ends
+ * the operation at once. The guards are on the class, so their numbers are set once under {@code quarkus.fault-tolerance."org.hlf.mentor.sync.portal.PortalClient"}.
+ */
+@ApplicationScoped
+@Retry(maxRetries = 5, delay = 500, maxDuration = 90_000, jitter = 0, abortOn = PortalRejected.class)
+@CustomBackoff(PortalBackoff.class)
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.8, delay = 10_000, successThreshold = 2,
+        skipOn = PortalRejected.class)
+@Timeout(10_000)
+public class PortalClient {
+
+    private final DataverseApi api;
+    private final PortalTokens tokens;
+    private final SyncConfig.Portal portal;
+
+    public PortalClient(@RestClient DataverseApi api, PortalTokens tokens, SyncConfig config) {
+        this.api = api;
+        this.tokens = tokens;
+        this.portal = config.portal();
+    }
+
+    public Uni<Void> update(VisibilityChange change, Attempts attempts) {
+        attempts.begin();
+        return authorized(bearer -> api.update(portal.entitySet(), portal.keyColumn(), change.mentorId(), bearer,
+                Map.of(portal.visibilityColumn(), change.visible())))
+                .onFailure().invoke(attempts::failed)
+                .replaceWithVoid();
+    }
+
+    /** What the portal shows for the mentor now; empty when it has no such contact. */
+    public Uni<Optional<Boolean>> read(java.util.UUID mentorId) {
+        return authorized(bearer -> api.read(portal.entitySet(), portal.keyColumn(), mentorId,
+                portal.visibilityColumn(), bearer))
+                .map(row -> Optional.of(Boolean.TRUE.equals(row.get(portal.visibilityColumn()))))
+                .onFailure(PortalRejected.class).recoverWithUni(e -> ((PortalRejected) e).status() == 404
+                        ? Uni.createFrom().item(Optional.empty()) : Uni.createFrom().failure(e));
+    }
+
+    /**
+     * One {@code $batch} request (at most the portal's operation limit) with continue-on-error. The request as a
+     * whole is retried; parts that failed come back as results for the caller to decide on.
+     */
+    @Timeout(30_000)
+    public Uni<List<PartResult>> batch(List<VisibilityChange> changes, Attempts attempts) {
+        attempts.begin();
+        BatchCodec.Encoded request = BatchCodec.encode(portal.baseUrl(), portal.entitySet(), portal.keyColumn(),
+                portal.visibilityColumn(), changes);
+        return authorized(bearer -> api.batch(bearer, request.body()))
+                .map(response -> BatchCodec.decode(changes, response.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                        response.readEntity(String.class)))
+                .onFailure().invoke(attempts::failed);
+    }
+
+    /** A one-line account of why an operation failed, whatever layer threw. */
+    public static String describe(Throwable failure) {
+        if (failure instanceof PortalException portal) {
+            return portal.describe();
+        }
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    }
+
+    /** Whether another attempt, later, could succeed (used for the dead-letter reason). */
+    public static boolean transientFailure(Throwable failure) {
+        return !(failure instanceof PortalRejected);
+    }
+
+    private <T> Uni<T> authorized(Function<String, Uni<T>> call) {
+        return tokens.accessToken()
+                .onItem().transformToUni(token -> call.apply("Bearer " + token)
+                        .onFailure(PortalUnauthorized.class).recoverWithUni(refused -> {
+                            // one refresh: the token may have been revoked or rotated before its expiry
+                            tokens.refused(token);
+                            return tokens.accessToken().onItem().transformToUni(fresh -> call.apply("Bearer " + fresh));
+                        }))
+                .onFailure(failure -> !(failure instanceof PortalException)).transform(PortalUnavailable::transport);
+    }
+}
