@@ -7,10 +7,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 MENTORS="${MENTORS:-10000}"
 CONC="${CONC:-8}"
-PAUSE_PORT="${PAUSE_PORT:-8081}"
+# its own broker, database and ports, so the local run (deploy/local/up.sh) is neither disturbed nor polluted
+export HLF_LOCAL_DATA="${HLF_LOCAL_DATA:-/tmp/hlf-bench-pause}" PAUSE_DB="${PAUSE_DB:-pause_benchrun}"
+export SYNC_DB="${SYNC_DB:-website_sync_benchrun}" PAUSE_PORT="${PAUSE_PORT:-18181}"
+export KAFKA_PORT="${KAFKA_PORT:-19192}" KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-19193}"
 PG="psql -X -q -h ${PG_HOST:-127.0.0.1} -p ${PG_PORT:-5432} -U ${PG_USER:-postgres}"
 WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+trap 'rm -rf "$WORK"; "$ROOT/deploy/local/down.sh" --reset >/dev/null 2>&1' EXIT
 now_ms() { date +%s%3N; }
 
 HLF_PARTS="pause-service" "$ROOT/deploy/local/up.sh" 2>&1 | grep -E 'UP|FAILED|starting' || true
@@ -25,18 +28,18 @@ awk -v c="$chapter" -v d="$(date -d '+1 year' +%F)" 'BEGIN{printf "["} {printf "
   "$WORK/ids" >"$WORK/import.json"
 curl -fsS -X POST "http://127.0.0.1:$PAUSE_PORT/api/v1/mentors/import" -H 'Content-Type: application/json' \
   -H "Authorization: Bearer $SYSTEM" --data-binary @"$WORK/import.json" >/dev/null
-for _ in $(seq 1 100); do [ "$($PG -d pause -Atc "SELECT count(*) FROM outbox WHERE published_at IS NULL")" = 0 ] && break; sleep 0.2; done
+for _ in $(seq 1 100); do [ "$($PG -d "$PAUSE_DB" -Atc "SELECT count(*) FROM outbox WHERE published_at IS NULL")" = 0 ] && break; sleep 0.2; done
 # a year passes for these mentors only
-$PG -d pause -c "UPDATE peer_mentor SET certification_valid_until = current_date - 1 WHERE chapter_id = '$chapter'"
+$PG -d "$PAUSE_DB" -c "UPDATE peer_mentor SET certification_valid_until = current_date - 1 WHERE chapter_id = '$chapter'"
 
 echo "== sweep: $MENTORS due mentors"
 t0=$(now_ms)
 result=$(curl -fsS -X POST "http://127.0.0.1:$PAUSE_PORT/api/v1/admin/expiry-sweep" -H "Authorization: Bearer $SYSTEM")
 t1=$(now_ms)
-for _ in $(seq 1 600); do [ "$($PG -d pause -Atc "SELECT count(*) FROM outbox WHERE published_at IS NULL")" = 0 ] && break; sleep 0.1; done
+for _ in $(seq 1 600); do [ "$($PG -d "$PAUSE_DB" -Atc "SELECT count(*) FROM outbox WHERE published_at IS NULL")" = 0 ] && break; sleep 0.1; done
 t2=$(now_ms)
 echo "answer: $result"
-expired=$($PG -d pause -Atc "SELECT count(*) FROM peer_mentor WHERE chapter_id = '$chapter' AND status = 'EXPIRED_CERT'")
+expired=$($PG -d "$PAUSE_DB" -Atc "SELECT count(*) FROM peer_mentor WHERE chapter_id = '$chapter' AND status = 'EXPIRED_CERT'")
 echo "expired in the database: $expired of $MENTORS"
 
 echo "== pgbench: $MENTORS transition transactions at concurrency $CONC, database pause_bench"

@@ -3,7 +3,7 @@
 # same concurrency on the same PostgreSQL. Prints transitions/s, p50/p99, the ratio API/pgbench and the outbox
 # backlog (oldest unpublished row) seen while the load ran.
 #   bench/pause-transitions.sh            (env: CONC=16 MENTORS=10000 PASSES=4 WARMUP=4000 PGBENCH_SECONDS=30)
-# Starts PostgreSQL, Kafka and pause-service through deploy/local/up.sh if they are not running.
+# Starts its own Kafka and pause-service through deploy/local/up.sh (ports 19192, 18181) and stops them after.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CONC="${CONC:-16}"
@@ -11,10 +11,13 @@ MENTORS="${MENTORS:-10000}"
 PASSES="${PASSES:-4}"
 WARMUP="${WARMUP:-4000}"
 PGBENCH_SECONDS="${PGBENCH_SECONDS:-30}"
-PAUSE_PORT="${PAUSE_PORT:-8081}"
+# its own broker, database and ports, so the local run (deploy/local/up.sh) is neither disturbed nor polluted
+export HLF_LOCAL_DATA="${HLF_LOCAL_DATA:-/tmp/hlf-bench-pause}" PAUSE_DB="${PAUSE_DB:-pause_benchrun}"
+export SYNC_DB="${SYNC_DB:-website_sync_benchrun}" PAUSE_PORT="${PAUSE_PORT:-18181}"
+export KAFKA_PORT="${KAFKA_PORT:-19192}" KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-19193}"
 PG="psql -X -q -h ${PG_HOST:-127.0.0.1} -p ${PG_PORT:-5432} -U ${PG_USER:-postgres}"
 WORK="$(mktemp -d)"
-trap 'kill "${MONITOR:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill "${MONITOR:-}" 2>/dev/null || true; rm -rf "$WORK"; "$ROOT/deploy/local/down.sh" --reset >/dev/null 2>&1' EXIT
 
 HLF_PARTS="pause-service" "$ROOT/deploy/local/up.sh" 2>&1 | grep -E 'UP|FAILED|starting' || true
 curl -fsS -o /dev/null "http://127.0.0.1:$PAUSE_PORT/q/health" || { echo "pause-service is not up" >&2; exit 1; }
@@ -32,7 +35,7 @@ TOKEN_TTL=7200 "$ROOT/deploy/local/token.sh" admin >"$WORK/token"
 
 # the relay must keep up: sample the age of the oldest unpublished outbox row while the load runs
 (while true; do
-   $PG -d pause -Atc "SELECT coalesce(round(extract(epoch FROM now() - min(created_at)) * 1000), 0), count(*) FROM outbox WHERE published_at IS NULL"
+   $PG -d "$PAUSE_DB" -Atc "SELECT coalesce(round(extract(epoch FROM now() - min(created_at)) * 1000), 0), count(*) FROM outbox WHERE published_at IS NULL"
    sleep 0.2
  done) >"$WORK/backlog" &
 MONITOR=$!
@@ -41,7 +44,7 @@ echo "== API: $((MENTORS * PASSES)) transitions (activate/lift alternately), con
 api=$(java "$ROOT/bench/TransitionLoad.java" "http://127.0.0.1:$PAUSE_PORT" "$WORK/token" "$WORK/ids" "$CONC" "$PASSES" "$WARMUP")
 echo "$api"
 for _ in $(seq 1 50); do
-  [ "$($PG -d pause -Atc "SELECT count(*) FROM outbox WHERE published_at IS NULL")" = 0 ] && break; sleep 0.2
+  [ "$($PG -d "$PAUSE_DB" -Atc "SELECT count(*) FROM outbox WHERE published_at IS NULL")" = 0 ] && break; sleep 0.2
 done
 kill "$MONITOR"; MONITOR=
 backlog_ms=$(awk -F'|' 'BEGIN{m=0} $1>m{m=$1} END{print m}' "$WORK/backlog")

@@ -21,7 +21,7 @@ stop() {
 for name in website-sync-service pause-service sandbox kafka; do stop "$name"; done
 
 if [ "${1:-}" = "--reset" ]; then
-  for db in pause website_sync; do
+  for db in "$PAUSE_DB" "$SYNC_DB"; do
     psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $db" 2>/dev/null || true
   done
   rm -rf "$DATA"

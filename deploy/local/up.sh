@@ -3,7 +3,7 @@
 # PostgreSQL (started if down), a Kafka broker process, the Dynamics sandbox, pause-service, website-sync-service.
 # Builds what is missing, waits for health, prints the URLs. Parts already running are left alone.
 # Env: PAUSE_PORT (8081) SYNC_PORT (8082) SANDBOX_PORT (8090) KAFKA_PORT (9092) KAFKA_CONTROLLER_PORT (9093)
-#      PG_HOST PG_PORT PG_USER, HLF_LOCAL_DATA (default .local/ in the repository), REBUILD=1 to rebuild,
+#      PG_HOST PG_PORT PG_USER, PAUSE_DB (pause) SYNC_DB (website_sync), HLF_LOCAL_DATA (default .local/ in the repository), REBUILD=1 to rebuild,
 #      HLF_PARTS="sandbox pause-service website-sync-service" to start only some of them (benchmarks).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -40,12 +40,12 @@ if ! pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
   for _ in $(seq 1 30); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && break; sleep 1; done
   pg_isready -q -h "$PG_HOST" -p "$PG_PORT" || fail "PostgreSQL does not answer on $PG_HOST:$PG_PORT" "/var/log/postgresql/postgresql-$ver-main.log"
 fi
-for db in pause website_sync; do
+for db in "$PAUSE_DB" "$SYNC_DB"; do
   if [ -z "$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname='$db'")" ]; then
     psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "CREATE DATABASE $db" && say "created database $db"
   fi
 done
-say "PostgreSQL is UP ($PG_HOST:$PG_PORT, databases pause and website_sync)"
+say "PostgreSQL is UP ($PG_HOST:$PG_PORT, databases $PAUSE_DB and $SYNC_DB)"
 
 # 2. Build what is missing
 ensure_keys
@@ -90,9 +90,9 @@ if wanted sandbox; then
   start_java sandbox "$LOGS/sandbox.log" "$SANDBOX_PORT" java -Xmx512m -Dquarkus.http.port="$SANDBOX_PORT" \
     -Dsandbox.seed-file="$ROOT/deploy/dynamics-sandbox/seed/demo-roster.json" -jar "$(jar deploy/dynamics-sandbox)" || true
 fi
-wanted pause-service && start_java pause-service "$LOGS/pause-service.log" "$PAUSE_PORT" "${common_env[@]}" PAUSE_HTTP_PORT="$PAUSE_PORT" \
+wanted pause-service && start_java pause-service "$LOGS/pause-service.log" "$PAUSE_PORT" "${common_env[@]}" PAUSE_HTTP_PORT="$PAUSE_PORT" DB_NAME="$PAUSE_DB" \
   java -Xmx512m -jar "$(jar pause-service)" || true
-wanted website-sync-service && start_java website-sync-service "$LOGS/website-sync-service.log" "$SYNC_PORT" "${common_env[@]}" SYNC_HTTP_PORT="$SYNC_PORT" \
+wanted website-sync-service && start_java website-sync-service "$LOGS/website-sync-service.log" "$SYNC_PORT" "${common_env[@]}" SYNC_HTTP_PORT="$SYNC_PORT" DB_NAME="$SYNC_DB" \
   DATAVERSE_URL="http://127.0.0.1:$SANDBOX_PORT" DATAVERSE_TOKEN_URL="http://127.0.0.1:$SANDBOX_PORT/hlf-local/oauth2/v2.0/token" \
   DATAVERSE_CLIENT_ID=website-sync DATAVERSE_CLIENT_SECRET="${DATAVERSE_CLIENT_SECRET:-local-dev-secret}" \
   java -Xmx512m -jar "$(jar website-sync-service)" || true
@@ -115,6 +115,17 @@ if wanted pause-service && [ -f "$roster" ] && [ ! -f "$DATA/roster-imported" ];
   fi
 fi
 
+# The sandbox keeps its contacts in memory and starts from the seed: repair what it shows against what the
+# services know (a paused mentor must never reappear because the stand-in restarted).
+if wanted sandbox && wanted website-sync-service; then
+  if report=$(curl -fsS -m 120 -X POST "http://127.0.0.1:$SYNC_PORT/api/v1/website-sync/reconcile" \
+       -H "Authorization: Bearer $("$ROOT/deploy/local/token.sh" ops)"); then
+    say "reconciled the portal: $report"
+  else
+    say "note: reconciliation failed; see $LOGS/website-sync-service.log"
+  fi
+fi
+
 cat >&2 <<MSG
 
 HLF mentor status system is running (data and logs in $DATA):
@@ -122,7 +133,7 @@ HLF mentor status system is running (data and logs in $DATA):
   website-sync-service   http://127.0.0.1:$SYNC_PORT   (Swagger UI: /q/swagger-ui, health: /q/health)
   Dynamics sandbox       http://127.0.0.1:$SANDBOX_PORT   (public listing: /public)
   Kafka                  127.0.0.1:$KAFKA_PORT
-  PostgreSQL             $PG_HOST:$PG_PORT (databases pause, website_sync)
+  PostgreSQL             $PG_HOST:$PG_PORT (databases $PAUSE_DB, $SYNC_DB)
 A token:   TOKEN=\$(deploy/local/token.sh coordinator oslo)   then   curl -H "Authorization: Bearer \$TOKEN" ...
 Stop:      deploy/local/down.sh        (data kept; --reset removes $DATA)
 MSG

@@ -87,6 +87,14 @@ class TransitionsApiTest {
     }
 
     @Test
+    void liftWithoutBodyOrContentTypeWorks() {
+        UUID id = registerCertified("oslo");
+        pause(id).then().statusCode(200);
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.admin()).post(PauseApi.BASE + id + "/lift")
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
     void liftWhenCertificationLapsedLeavesMentorExpired() {
         UUID id = registerCertified("oslo");
         pause(id).then().statusCode(200);

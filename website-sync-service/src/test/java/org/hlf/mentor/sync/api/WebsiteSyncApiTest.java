@@ -198,6 +198,13 @@ class WebsiteSyncApiTest {
         assertThat(Portal.patchCount(mentor)).isEqualTo(1);
     }
 
+    @Test
+    void hideWithoutBodyOrContentTypeWorks() {
+        UUID mentor = synced("oslo", MentorStatus.ACTIVE);
+        given().auth().oauth2(TestTokens.ops()).post(BASE + mentor + "/hide").then().statusCode(200)
+                .body("portalVisible", equalTo(false));
+    }
+
     /** A mentor whose event was applied: one PATCH so far. */
     private UUID synced(String chapter, MentorStatus status) {
         UUID mentor = UUID.randomUUID();
