@@ -2,14 +2,15 @@
 # Benchmark of pause-service transitions, side by side with pgbench running the same SQL transaction at the
 # same concurrency on the same PostgreSQL. Prints transitions/s, p50/p99, the ratio API/pgbench and the outbox
 # backlog (oldest unpublished row) seen while the load ran.
-#   bench/pause-transitions.sh            (env: CONC=16 MENTORS=10000 PASSES=4 WARMUP=4000 PGBENCH_SECONDS=30)
+#   bench/pause-transitions.sh   (env: CONC=8 MENTORS=10000 PASSES=6 WARMUP=20000 PGBENCH_SECONDS=30; the
+#   first WARMUP calls bring the JVM to steady state and are not measured)
 # Starts its own Kafka and pause-service through deploy/local/up.sh (ports 19192, 18181) and stops them after.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-CONC="${CONC:-16}"
+CONC="${CONC:-8}"
 MENTORS="${MENTORS:-10000}"
-PASSES="${PASSES:-4}"
-WARMUP="${WARMUP:-4000}"
+PASSES="${PASSES:-6}"
+WARMUP="${WARMUP:-20000}"
 PGBENCH_SECONDS="${PGBENCH_SECONDS:-30}"
 # its own broker, database and ports, so the local run (deploy/local/up.sh) is neither disturbed nor polluted
 export HLF_LOCAL_DATA="${HLF_LOCAL_DATA:-/tmp/hlf-bench-pause}" PAUSE_DB="${PAUSE_DB:-pause_benchrun}"

@@ -90,6 +90,13 @@ public interface PauseConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
+        /**
+         * How long a woken relay waits before its round, so that commits arriving together share one claim and one
+         * produce request; under load this, not the poll interval, sets the batch size.
+         */
+        @WithDefault("3ms")
+        Duration coalesce();
+
         /** Rows claimed and published per relay round. */
         @WithDefault("500")
         int batchSize();

@@ -28,6 +28,7 @@ public class OutboxRelayWorker {
     private final OutboxRelay relay;
     private final Vertx vertx;
     private final int batchSize;
+    private final long coalesceMillis;
     private final boolean enabled;
     private final String reactiveUrl;
     private final String user;
@@ -44,6 +45,7 @@ public class OutboxRelayWorker {
         this.relay = relay;
         this.vertx = vertx;
         this.batchSize = config.outbox().batchSize();
+        this.coalesceMillis = config.outbox().coalesce().toMillis();
         this.enabled = config.outbox().relayEnabled();
         this.reactiveUrl = reactiveUrl;
         this.user = user;
@@ -85,7 +87,11 @@ public class OutboxRelayWorker {
     public void wakeUp() {
         wanted.set(true);
         if (enabled && !stopped && running.compareAndSet(false, true)) {
-            round();
+            if (coalesceMillis > 0) {
+                vertx.setTimer(coalesceMillis, id -> round());
+            } else {
+                round();
+            }
         }
     }
 
