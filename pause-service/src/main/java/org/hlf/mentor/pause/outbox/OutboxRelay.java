@@ -1,11 +1,15 @@
 package org.hlf.mentor.pause.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +41,16 @@ public class OutboxRelay {
     private final Pool pool;
     private final OutboxPublisher publisher;
     private final int batchSize;
+    /** Commit to broker ack per row: what ops alert on when the relay falls behind. */
+    private final Timer publishLag;
 
-    public OutboxRelay(Pool pool, OutboxPublisher publisher, PauseConfig config) {
+    public OutboxRelay(Pool pool, OutboxPublisher publisher, PauseConfig config, MeterRegistry registry) {
         this.pool = pool;
         this.publisher = publisher;
         this.batchSize = config.outbox().batchSize();
+        this.publishLag = Timer.builder("hlf.outbox.publish.lag")
+                .description("Time from an outbox row's creation to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     /** Runs one round and answers how many rows it claimed (published or held back for order). */
@@ -61,7 +70,8 @@ public class OutboxRelay {
             return inOrder(conn, claimed)
                     .flatMap(rows -> publishAll(rows)
                             .flatMap(ignored -> beforeMark.apply(rows))
-                            .flatMap(ignored -> mark(conn, rows)))
+                            .flatMap(ignored -> mark(conn, rows))
+                            .invoke(() -> recordLag(rows)))
                     .replaceWith(claimed.size());
         }));
     }
@@ -103,6 +113,13 @@ public class OutboxRelay {
             acks.add(publisher.publish(row));
         }
         return Uni.join().all(acks).andFailFast().replaceWithVoid();
+    }
+
+    private void recordLag(List<PendingRow> rows) {
+        Instant now = Instant.now();
+        for (PendingRow row : rows) {
+            publishLag.record(Duration.between(row.createdAt().toInstant(), now));
+        }
     }
 
     private Uni<Void> mark(SqlConnection conn, List<PendingRow> rows) {
