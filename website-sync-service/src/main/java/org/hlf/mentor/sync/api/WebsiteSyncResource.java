@@ -84,8 +84,7 @@ public class WebsiteSyncResource {
     public Uni<SyncStatusView> status(@PathParam("mentorId") String mentorId) {
         UUID id = Params.mentorId(mentorId);
         Set<String> scope = caller.chapterScope();
-        return states.find(id).map(state -> state.filter(s -> scope == null || scope.contains(s.chapterId()))
-                .map(SyncStatusView::of)
+        return states.findInChapters(id, scope).map(state -> state.map(SyncStatusView::of)
                 .orElseThrow(() -> new NotFound("No sync state for mentor " + id)));
     }
 

@@ -129,6 +129,19 @@ public class SyncStateRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(SyncState.of(rows.iterator().next())));
     }
 
+    /**
+     * The state if the caller may see it: {@code chapters} null for every chapter, else the caller's chapters; the
+     * scope is part of the query, never a check after loading.
+     */
+    public Uni<Optional<SyncState>> findInChapters(UUID mentorId, java.util.Set<String> chapters) {
+        if (chapters == null) {
+            return find(mentorId);
+        }
+        return pool.preparedQuery("SELECT * FROM sync_state WHERE mentor_id = $1 AND chapter_id = ANY($2)")
+                .execute(Tuple.of(mentorId, chapters.toArray(String[]::new)))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(SyncState.of(rows.iterator().next())));
+    }
+
     /** A page of the states (of one chapter when given) in mentor order, after {@code after} (null: from the start). */
     public Uni<List<SyncState>> page(String chapterId, UUID after, int limit) {
         String sql = "SELECT * FROM sync_state WHERE ($2::varchar IS NULL OR chapter_id = $2)"
