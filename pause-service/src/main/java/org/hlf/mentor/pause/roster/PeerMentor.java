@@ -47,6 +47,11 @@ public class PeerMentor extends PanacheEntityBase {
     public Instant updatedAt;
 
     public boolean certificationValidOn(LocalDate day) {
-        return certificationValidUntil != null && !certificationValidUntil.isBefore(day);
+        return validOn(certificationValidUntil, day);
+    }
+
+    /** A certification valid until {@code until} (inclusive; null: none) is valid on {@code day}. */
+    public static boolean validOn(LocalDate until, LocalDate day) {
+        return until != null && !until.isBefore(day);
     }
 }

@@ -11,24 +11,14 @@ import org.hlf.mentor.pause.security.Actor;
 @ApplicationScoped
 public class MentorRepository {
 
-    /** The mentor if the actor may see it, else a failure with {@link MentorNotFound}. */
-    public Uni<PeerMentor> findForActor(UUID mentorId, Actor actor) {
-        Uni<PeerMentor> found;
-        if (!actor.chapterScoped()) {
-            found = PeerMentor.findById(mentorId);
-        } else if (actor.chapters().isEmpty()) {
-            found = Uni.createFrom().nullItem();
-        } else {
-            found = PeerMentor.find("id = ?1 and chapterId in ?2", mentorId, actor.chapters()).firstResult();
-        }
-        return found.onItem().ifNull().failWith(() -> new MentorNotFound(mentorId));
-    }
-
     /** A mentor with its open pause (null when none). */
     public record WithPause(PeerMentor mentor, PausePeriod openPause) {
     }
 
-    /** The mentor and its open pause in one round trip, scoped like {@link #findForActor}. */
+    /**
+     * The mentor and its open pause in one round trip, if the actor may see the mentor; else a failure with
+     * {@link MentorNotFound}.
+     */
     public Uni<WithPause> findWithOpenPause(UUID mentorId, Actor actor) {
         String select = "select m, p from PeerMentor m left join PausePeriod p on p.mentorId = m.id and p.endedAt is null"
                 + " where m.id = ?1";

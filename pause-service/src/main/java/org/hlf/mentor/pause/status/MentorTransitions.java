@@ -83,8 +83,8 @@ public class MentorTransitions {
         LocalDate today = LocalDate.now(clock);
         MentorStatus previous = mentor.status;
         LocalDate certification = certificationAfter(mentor.certificationValidUntil, request, today);
-        boolean valid = certification != null && !certification.isBefore(today);
-        Outcome outcome = StateMachine.decide(mentor.id, request.trigger(), previous, openPause != null, valid);
+        Outcome outcome = StateMachine.decide(mentor.id, request.trigger(), previous, openPause != null,
+                PeerMentor.validOn(certification, today));
         if (!outcome.changesAnything()) {
             // at most a new certification date: no transition, no version, no event
             mentor.certificationValidUntil = certification;

@@ -29,7 +29,7 @@ public class StatusQueries {
 
     @WithSession
     public Uni<HistoryView> history(UUID mentorId, Actor actor) {
-        return mentors.findForActor(mentorId, actor).flatMap(mentor -> PausePeriod
+        return mentors.findWithOpenPause(mentorId, actor).flatMap(found -> PausePeriod
                 .<PausePeriod>find("mentorId = ?1 order by startedAt desc, id desc", mentorId)
                 .range(0, HISTORY_LIMIT - 1).list()
                 .flatMap(pauses -> StatusAudit.<StatusAudit>find("mentorId = ?1 order by id desc", mentorId)

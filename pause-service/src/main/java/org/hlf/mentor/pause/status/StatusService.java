@@ -23,10 +23,6 @@ public class StatusService {
         this.idempotency = idempotency;
     }
 
-    public Uni<MentorStatusView> apply(UUID mentorId, MentorTransitions.Request request, Actor actor) {
-        return apply(mentorId, request, actor, null, null).map(Idempotency.Answer::body);
-    }
-
     /**
      * @param idempotencyKey the caller's Idempotency-Key or null
      * @param fingerprint    what identifies the request for that key
