@@ -33,9 +33,9 @@ require_free() {
 
 build() {
   mkdir -p "$WORK/logs"
-  if [ ! -f "$ROOT/website-sync-service/target/quarkus-app/quarkus-run.jar" ] || [ ! -f "$ROOT/deploy/dynamics-sandbox/target/quarkus-app/quarkus-run.jar" ]; then
+  if [ ! -f "$ROOT/website-sync-service/target/quarkus-app/quarkus-run.jar" ] || [ ! -f "$ROOT/dataverse-sandbox/target/quarkus-app/quarkus-run.jar" ]; then
     say "building website-sync-service and the sandbox"
-    (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl shared-events,website-sync-service,deploy/dynamics-sandbox) >"$WORK/logs/build.log" 2>&1
+    (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl shared-events,website-sync-service,dataverse-sandbox) >"$WORK/logs/build.log" 2>&1
   fi
   if [ ! -s "$WORK/kafka-classpath.txt" ]; then
     (cd "$ROOT" && ./mvnw -B -q -f deploy/local/kafka/pom.xml dependency:build-classpath \
@@ -62,7 +62,7 @@ start_kafka() {
 
 # start_sandbox [extra -D options...]
 start_sandbox() {
-  java -Xmx1g -Dquarkus.http.port="$SANDBOX_PORT" "$@" -jar "$ROOT/deploy/dynamics-sandbox/target/quarkus-app/quarkus-run.jar" \
+  java -Xmx1g -Dquarkus.http.port="$SANDBOX_PORT" "$@" -jar "$ROOT/dataverse-sandbox/target/quarkus-app/quarkus-run.jar" \
     >"$WORK/logs/sandbox.log" 2>&1 &
   PIDS+=($!)
   wait_http "http://127.0.0.1:$SANDBOX_PORT/q/health/ready" sandbox

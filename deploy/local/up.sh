@@ -51,7 +51,7 @@ say "PostgreSQL is UP ($PG_HOST:$PG_PORT, databases $PAUSE_DB and $SYNC_DB)"
 ensure_keys
 jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 need_build=${REBUILD:-0}
-for m in pause-service website-sync-service deploy/dynamics-sandbox; do
+for m in pause-service website-sync-service dataverse-sandbox; do
   [ -f "$ROOT/$m/pom.xml" ] && [ ! -f "$(jar "$m")" ] && need_build=1
 done
 if [ "$need_build" = 1 ]; then
@@ -88,7 +88,7 @@ common_env=(env KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" DB_HOST="$PG_HOS
   JWT_PUBLIC_KEY_LOCATION="file:$KEYS/public.pem" JWT_ISSUER="$JWT_ISSUER" JWT_AUDIENCE="$JWT_AUDIENCE")
 if wanted sandbox; then
   start_java sandbox "$LOGS/sandbox.log" "$SANDBOX_PORT" java -Xmx512m -Dquarkus.http.port="$SANDBOX_PORT" \
-    -Dsandbox.seed-file="$ROOT/deploy/dynamics-sandbox/seed/demo-roster.json" -jar "$(jar deploy/dynamics-sandbox)" || true
+    -Dsandbox.seed-file="$ROOT/dataverse-sandbox/seed/demo-roster.json" -jar "$(jar dataverse-sandbox)" || true
 fi
 wanted pause-service && start_java pause-service "$LOGS/pause-service.log" "$PAUSE_PORT" "${common_env[@]}" PAUSE_HTTP_PORT="$PAUSE_PORT" DB_NAME="$PAUSE_DB" \
   java -Xmx512m -jar "$(jar pause-service)" || true
@@ -104,7 +104,7 @@ if wanted website-sync-service; then
 fi
 
 # 5. The demo roster: the mentors the sandbox shows, registered in pause-service too (first start only)
-roster="$ROOT/deploy/dynamics-sandbox/seed/demo-roster.csv"
+roster="$ROOT/dataverse-sandbox/seed/demo-roster.csv"
 if wanted pause-service && [ -f "$roster" ] && [ ! -f "$DATA/roster-imported" ]; then
   body=$(tail -n +2 "$roster" | awk -F, 'NF==3 {printf "%s{\"mentorId\":\"%s\",\"chapterId\":\"%s\",\"certificationValidUntil\":\"%s\"}", (n++?",":""), $1, $2, $3}')
   if curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PAUSE_PORT/api/v1/mentors/import" \
