@@ -128,6 +128,21 @@ public final class SandboxApi {
         given().contentType(ContentType.JSON).body(json).put("/sandbox/faults").then().statusCode(200);
     }
 
+    public static void addFault(String json) {
+        given().contentType(ContentType.JSON).body(json).post("/sandbox/faults").then().statusCode(200);
+    }
+
+    /** Calls waiting at a hold gate now, summed over the rules listed. */
+    public static int heldCalls() {
+        return given().get("/sandbox/faults").then().statusCode(200).extract().jsonPath()
+                .getList("held", Integer.class).stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** @return how many held calls were let go; they have run when this returns */
+    public static int releaseHeld() {
+        return given().post("/sandbox/faults/release").then().statusCode(200).extract().path("released");
+    }
+
     public static void putLimits(String json) {
         given().contentType(ContentType.JSON).body(json).put("/sandbox/limits").then().statusCode(200);
     }

@@ -14,24 +14,32 @@ import jakarta.ws.rs.core.MediaType;
 import org.hlf.mentor.sandbox.faults.ActiveFault;
 import org.hlf.mentor.sandbox.faults.FaultInjector;
 import org.hlf.mentor.sandbox.faults.FaultSpec;
+import org.hlf.mentor.sandbox.faults.HeldCalls;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Fault injection. {@code PUT} replaces the rules in force with one rule (an object) or a script of rules
- * (an array, consulted in order); {@code POST} adds one rule; {@code DELETE} ends them all.
+ * (an array, consulted in order); {@code POST} adds one rule; {@code DELETE} ends them all and lets held
+ * calls go on; {@code POST /release} opens the gate for the calls held now.
  */
 @Path("/sandbox/faults")
 @Produces(MediaType.APPLICATION_JSON)
 public class FaultsAdminResource {
 
     private final FaultInjector faults;
+    private final HeldCalls held;
     private final ObjectMapper json;
 
-    public FaultsAdminResource(FaultInjector faults, ObjectMapper json) {
+    public FaultsAdminResource(FaultInjector faults, HeldCalls held, ObjectMapper json) {
         this.faults = faults;
+        this.held = held;
         this.json = json;
+    }
+
+    /** How many held calls a release let go; they have run by the time this is answered. */
+    public record Released(int released) {
     }
 
     @PUT
@@ -65,5 +73,11 @@ public class FaultsAdminResource {
     @DELETE
     public void clear() {
         faults.clear();
+    }
+
+    @POST
+    @Path("/release")
+    public Released release() {
+        return new Released(held.releaseAll());
     }
 }

@@ -17,7 +17,6 @@ import org.hlf.mentor.sandbox.faults.FaultInjector;
 import org.hlf.mentor.sandbox.faults.FaultTarget;
 import org.hlf.mentor.sandbox.requestlog.RequestLog;
 
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,8 +44,7 @@ public class TokenResource {
         String path = "/" + tenant + "/oauth2/v2.0/token";
         String clientId = form.getFirst("client_id");
         String requestId = UUID.randomUUID().toString();
-        Optional<Fault> fault = faults.draw(FaultTarget.token());
-        return FaultEffects.delay(fault).map(ignored -> {
+        return FaultEffects.await(faults.draw(FaultTarget.token())).map(fault -> {
             if (fault.isPresent() && fault.get().resetConnection()) {
                 log.record(requestId, clientId, "POST", path, null, 0, null, fault.get().description());
                 FaultEffects.dropConnection(http);

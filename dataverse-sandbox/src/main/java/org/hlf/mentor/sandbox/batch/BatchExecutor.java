@@ -11,6 +11,7 @@ import org.hlf.mentor.sandbox.faults.FaultTarget;
 import org.hlf.mentor.sandbox.gateway.Handled;
 import org.hlf.mentor.sandbox.odata.ODataErrors;
 import org.hlf.mentor.sandbox.odata.ODataResult;
+import org.hlf.mentor.sandbox.query.ContactCollection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,14 @@ import java.util.UUID;
 public class BatchExecutor {
 
     private final ContactOperations operations;
+    private final ContactCollection collection;
     private final ContactStore store;
     private final FaultInjector faults;
 
-    public BatchExecutor(ContactOperations operations, ContactStore store, FaultInjector faults) {
+    public BatchExecutor(ContactOperations operations, ContactCollection collection, ContactStore store,
+                         FaultInjector faults) {
         this.operations = operations;
+        this.collection = collection;
         this.store = store;
         this.faults = faults;
     }
@@ -92,6 +96,9 @@ public class BatchExecutor {
         } else if (target.outsideServiceRoot()) {
             outcome = new ContactOperations.Outcome(null, null, ODataErrors.error(404, ODataErrors.RESOURCE_NOT_FOUND,
                     "No HTTP resource was found that matches the request URI '" + operation.target() + "'."));
+        } else if (operation.method().equals("GET") && collection.isCollection(target.segment())) {
+            outcome = new ContactOperations.Outcome(null, null,
+                    collection.read(target.parameters(), operation.headers().get("Prefer"), serviceRoot));
         } else {
             ContactRequest request = new ContactRequest(target.segment(), serviceRoot, operation.body(),
                     operation.headers().get("If-Match"), operation.headers().get("If-None-Match"),

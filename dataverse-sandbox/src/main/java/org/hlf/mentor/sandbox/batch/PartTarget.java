@@ -5,6 +5,10 @@ import org.hlf.mentor.sandbox.contacts.ContactsResource;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The URL of a batch operation, which may be absolute ({@code https://org.crm4.dynamics.com/api/data/v9.2/...}),
@@ -44,17 +48,23 @@ record PartTarget(String segment, String query, boolean outsideServiceRoot) {
     }
 
     String query(String name) {
-        if (query == null) {
-            return null;
+        List<String> values = parameters().get(name);
+        return values == null ? null : values.get(0);
+    }
+
+    /** Every decoded query option with all its values, as a top-level call's URI gives them. */
+    Map<String, List<String>> parameters() {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) {
+            return parameters;
         }
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            if (key.equals(name)) {
-                return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            }
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.computeIfAbsent(key, ignored -> new ArrayList<>()).add(value);
         }
-        return null;
+        return parameters;
     }
 
     /** Path decoding: unlike form decoding, '+' stays a plus. */

@@ -42,7 +42,8 @@ public class ContactColumns {
         this(config.entitySet(), config.keyColumn(), config.visibilityColumn(), json);
     }
 
-    ContactColumns(String entitySet, String keyColumn, String visibilityColumn, ObjectMapper json) {
+    /** For a configuration other than the injected one, e.g. in unit tests. */
+    public ContactColumns(String entitySet, String keyColumn, String visibilityColumn, ObjectMapper json) {
         this.entitySet = entitySet;
         this.keyColumn = keyColumn;
         this.visibilityColumn = visibilityColumn;
@@ -73,6 +74,43 @@ public class ContactColumns {
     /** Columns a GET returns without $select, in that order. */
     public Set<String> readable() {
         return readable;
+    }
+
+    /** The columns a {@code $select} names, plus the primary key; all readable columns without one. */
+    public Set<String> select(String select) {
+        if (select == null || select.isBlank()) {
+            return readable;
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String column : select.split(",")) {
+            String name = column.trim();
+            if (!readable.contains(name)) {
+                throw ODataException.badRequest("Could not find a property named '" + name + "' on type '"
+                        + entityType() + "'.");
+            }
+            chosen.add(name);
+        }
+        // Dataverse always returns the primary key, selected or not
+        chosen.add(PRIMARY_KEY);
+        return chosen;
+    }
+
+    /** A readable column's value as JSON shows it: text, a boolean or null. */
+    public Object value(Contact contact, String column) {
+        if (column.equals(PRIMARY_KEY)) {
+            return contact.contactId().toString();
+        } else if (column.equals(keyColumn)) {
+            return contact.mentorId().toString();
+        } else if (column.equals(visibilityColumn)) {
+            return contact.visible();
+        } else if (column.equals(NAME)) {
+            return contact.name();
+        } else if (column.equals(CHAPTER)) {
+            return contact.chapterId();
+        } else if (column.equals(MODIFIED_ON)) {
+            return contact.modifiedOn().toString();
+        }
+        throw new IllegalArgumentException("not a readable column: " + column);
     }
 
     /** Parses a PATCH body the way Dataverse validates it: unknown columns and wrong types are a 400. */

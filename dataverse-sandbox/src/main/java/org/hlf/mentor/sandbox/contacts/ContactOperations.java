@@ -1,7 +1,5 @@
 package org.hlf.mentor.sandbox.contacts;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hlf.mentor.sandbox.odata.ODataErrors;
 import org.hlf.mentor.sandbox.odata.ODataException;
@@ -10,7 +8,6 @@ import org.hlf.mentor.sandbox.odata.ODataResult;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -67,7 +64,7 @@ public class ContactOperations {
         UUID mentorId = null;
         try {
             mentorId = ContactAddress.parse(request.segment(), columns).mentorId();
-            Set<String> select = select(request.select());
+            Set<String> select = columns.select(request.select());
             UUID id = mentorId;
             return store.find(mentorId)
                     .map(contact -> new Outcome(id, null, ODataResult.json(200, Map.of(),
@@ -116,45 +113,14 @@ public class ContactOperations {
                         "Microsoft.Dynamics.CRM.".length()) + " entity");
     }
 
-    private Set<String> select(String select) {
-        if (select == null || select.isBlank()) {
-            return columns.readable();
-        }
-        Set<String> chosen = new LinkedHashSet<>();
-        for (String column : select.split(",")) {
-            String name = column.trim();
-            if (!columns.readable().contains(name)) {
-                throw ODataException.badRequest("Could not find a property named '" + name + "' on type '"
-                        + columns.entityType() + "'.");
-            }
-            chosen.add(name);
-        }
-        // Dataverse always returns the primary key, selected or not
-        chosen.add(ContactColumns.PRIMARY_KEY);
-        return chosen;
-    }
-
     private String representation(Contact contact, Set<String> select, String serviceRoot, String selectText) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
         String projection = selectText == null || selectText.isBlank() ? "" : "(" + selectText.replace(" ", "") + ")";
-        node.put("@odata.context", serviceRoot + "/$metadata#" + columns.entitySet() + projection + "/$entity");
-        node.put("@odata.etag", contact.etag());
-        for (String column : select) {
-            if (column.equals(ContactColumns.PRIMARY_KEY)) {
-                node.put(column, contact.contactId().toString());
-            } else if (column.equals(columns.keyColumn())) {
-                node.put(column, contact.mentorId().toString());
-            } else if (column.equals(columns.visibilityColumn())) {
-                node.put(column, contact.visible());
-            } else if (column.equals(ContactColumns.NAME)) {
-                node.put(column, contact.name());
-            } else if (column.equals(ContactColumns.CHAPTER)) {
-                node.put(column, contact.chapterId());
-            } else if (column.equals(ContactColumns.MODIFIED_ON)) {
-                node.put(column, contact.modifiedOn().toString());
-            }
-        }
-        return node.toString();
+        return ContactJson.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("@odata.context", serviceRoot + "/$metadata#" + columns.entitySet() + projection + "/$entity");
+            ContactJson.writeFields(json, contact, select, columns);
+            json.writeEndObject();
+        });
     }
 
     private static Map<String, String> withPreferenceApplied(Map<String, String> headers) {

@@ -15,8 +15,16 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hlf.mentor.sandbox.gateway.DataApiGateway;
 import org.hlf.mentor.sandbox.gateway.DataCall;
 import org.hlf.mentor.sandbox.gateway.Handled;
+import org.hlf.mentor.sandbox.query.ContactCollection;
 
-/** {@code PATCH} and {@code GET} on {@code /api/data/v9.2/contacts(hlf_mentorid='...')}. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code PATCH} and {@code GET} on {@code /api/data/v9.2/contacts(hlf_mentorid='...')}, and {@code GET} on the
+ * collection {@code /api/data/v9.2/contacts}. The entity set name is configuration, so one path template
+ * serves both and the segment decides.
+ */
 @Path(ContactsResource.SERVICE_ROOT)
 public class ContactsResource {
 
@@ -24,10 +32,12 @@ public class ContactsResource {
 
     private final DataApiGateway gateway;
     private final ContactOperations operations;
+    private final ContactCollection collection;
 
-    public ContactsResource(DataApiGateway gateway, ContactOperations operations) {
+    public ContactsResource(DataApiGateway gateway, ContactOperations operations, ContactCollection collection) {
         this.gateway = gateway;
         this.operations = operations;
+        this.collection = collection;
     }
 
     @PATCH
@@ -53,9 +63,16 @@ public class ContactsResource {
     public Uni<Response> get(@PathParam("segment") String segment,
                              @QueryParam("$select") String select,
                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                             @HeaderParam("Prefer") String prefer,
                              @Context UriInfo uri,
                              @Context HttpServerRequest http) {
         DataCall call = call("GET", segment, authorization, uri, http);
+        if (collection.isCollection(segment)) {
+            Map<String, List<String>> parameters = uri.getQueryParameters();
+            String serviceRoot = serviceRoot(uri);
+            return gateway.call(call, client ->
+                    Handled.single(collection.read(parameters, prefer, serviceRoot), null, null));
+        }
         ContactRequest request = new ContactRequest(segment, serviceRoot(uri), null, null, null, null, select);
         return gateway.call(call, client -> {
             ContactOperations.Outcome outcome = operations.get(request);

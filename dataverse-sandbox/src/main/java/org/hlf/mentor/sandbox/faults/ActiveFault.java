@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param remaining uses left, null when the rule has no count
  * @param endsAt    end of an outage, null for other rules
+ * @param held      calls this rule holds at its gate right now; a used-up or replaced hold rule stays
+ *                  listed (with nothing remaining) until they are released
  */
-public record ActiveFault(long id, FaultSpec spec, Long remaining, Instant endsAt) {
+public record ActiveFault(long id, FaultSpec spec, Long remaining, Instant endsAt, int held) {
 }

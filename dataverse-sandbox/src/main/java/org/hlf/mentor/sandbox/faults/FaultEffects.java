@@ -6,17 +6,29 @@ import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The parts of a fault that act on the connection rather than on the answer. */
+/** The parts of a fault that act on the connection or the timing rather than on the answer. */
 public final class FaultEffects {
 
     private FaultEffects() {
     }
 
-    /** Waits out injected latency on a timer, without holding a thread. */
-    public static Uni<Void> delay(Optional<Fault> fault) {
-        long latency = fault.map(Fault::latencyMs).orElse(0L);
+    /**
+     * Waits at the fault's hold gate, then out its latency, without holding a thread. Emits the fault as the
+     * call should now apply it: its description then says how long the call was held.
+     */
+    public static Uni<Optional<Fault>> await(Optional<Fault> fault) {
+        if (fault.isEmpty()) {
+            return Uni.createFrom().item(fault);
+        }
+        Fault drawn = fault.get();
+        Uni<Fault> held = drawn.hold() == null ? Uni.createFrom().item(drawn)
+                : drawn.hold().passed().map(drawn::afterHold);
+        return held.call(FaultEffects::delay).map(Optional::of);
+    }
+
+    private static Uni<Void> delay(Fault fault) {
         Uni<Void> now = Uni.createFrom().voidItem();
-        return latency > 0 ? now.onItem().delayIt().by(Duration.ofMillis(latency)) : now;
+        return fault.latencyMs() > 0 ? now.onItem().delayIt().by(Duration.ofMillis(fault.latencyMs())) : now;
     }
 
     /**

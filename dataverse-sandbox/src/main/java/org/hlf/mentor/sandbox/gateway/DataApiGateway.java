@@ -23,8 +23,9 @@ import java.util.function.Function;
 /**
  * The front door every data API call passes, in the order the real service applies it: authentication,
  * then service protection limits, then whatever the operator injected, then the operation itself. Injected
- * latency runs inside the admitted request, so it counts as execution time and holds a concurrency slot,
- * just as a slow Dataverse request does.
+ * latency and holds run inside the admitted request, so they count as execution time and hold a concurrency
+ * slot, just as a slow Dataverse request does; a held call runs its operation only once released, against
+ * the store as it is then.
  */
 @ApplicationScoped
 public class DataApiGateway {
@@ -61,9 +62,9 @@ public class DataApiGateway {
                     Map.of("Retry-After", Integer.toString(refused.retryAfterSeconds()))), requestId);
         }
         Admission.Ticket ticket = ((Admission.Admitted) admission).ticket();
-        Optional<Fault> fault = faults.draw(FaultTarget.dataCall(call.mentorId()));
-        return FaultEffects.delay(fault)
-                .map(ignored -> run(call, requestId, clientId, fault, handler))
+        Optional<Fault> drawn = faults.draw(FaultTarget.dataCall(call.method(), call.mentorId()));
+        return FaultEffects.await(drawn)
+                .map(fault -> run(call, requestId, clientId, fault, handler))
                 .onTermination().invoke(ticket::release);
     }
 

@@ -17,6 +17,8 @@ public final class ODataErrors {
     public static final String DUPLICATE_RECORD = "0x80040237";
     public static final String VERSION_MISMATCH = "0x80060882";
     public static final String RESOURCE_NOT_FOUND = "0x8006088a";
+    /** A query option Dataverse cannot parse or does not support: bad $filter, unknown system query option. */
+    public static final String QUERY_NOT_UNDERSTOOD = "0x80060888";
     public static final String UNEXPECTED = "0x80040216";
     public static final String TOO_MANY_REQUESTS = "0x80072322";
     public static final String EXECUTION_TIME_EXCEEDED = "0x80072321";
@@ -43,5 +45,9 @@ public final class ODataErrors {
 
     public static ODataResult badRequest(String message) {
         return error(400, ODATA_LAYER, message);
+    }
+
+    public static ODataResult badQuery(String message) {
+        return error(400, QUERY_NOT_UNDERSTOOD, message);
     }
 }

@@ -14,6 +14,10 @@ public class ODataException extends RuntimeException {
         return new ODataException(ODataErrors.badRequest(message));
     }
 
+    public static ODataException badQuery(String message) {
+        return new ODataException(ODataErrors.badQuery(message));
+    }
+
     public ODataResult result() {
         return result;
     }

@@ -37,12 +37,16 @@ final class BatchBody {
         return appendPart(part);
     }
 
-    BatchBody get(String url) {
+    BatchBody get(String url, String... headers) {
         StringBuilder part = new StringBuilder();
         part.append("Content-Type: application/http").append(CRLF)
                 .append("Content-Transfer-Encoding: binary").append(CRLF).append(CRLF)
                 .append("GET ").append(url).append(" HTTP/1.1").append(CRLF)
-                .append("Accept: application/json").append(CRLF).append(CRLF);
+                .append("Accept: application/json").append(CRLF);
+        for (String header : headers) {
+            part.append(header).append(CRLF);
+        }
+        part.append(CRLF);
         return appendPart(part);
     }
 

@@ -185,6 +185,14 @@ class FaultInjectionTest {
     }
 
     @Test
+    void faultWithAMethodSparesCallsOfOtherMethods() {
+        putFault("{\"status\": 503, \"method\": \"GET\"}");
+
+        hide(token, mentorId).then().statusCode(204);
+        SandboxApi.dataApi(token).get(SandboxApi.contactPath(mentorId)).then().statusCode(503);
+    }
+
+    @Test
     void rulesApplyInOrderAsAScript() {
         given().contentType(ContentType.JSON)
                 .body("[{\"status\": 503, \"count\": 1}, {\"status\": 502, \"count\": 1}]")
