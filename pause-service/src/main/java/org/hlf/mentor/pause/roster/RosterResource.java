@@ -7,11 +7,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlf.mentor.pause.api.Ids;
@@ -27,21 +30,43 @@ import org.hlf.mentor.pause.api.InvalidInput;
 import org.hlf.mentor.pause.config.PauseConfig;
 import org.hlf.mentor.pause.security.CurrentActor;
 
-/** The roster: register or update mentors, one by one or in bulk. */
+/** The roster: register or update mentors, one by one or in bulk; read it page by page. */
 @Path("/api/v1/mentors")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "roster")
 @SecurityRequirement(name = "jwt")
 public class RosterResource {
 
+    /** Page size of the roster read when none is asked for, and the largest one (part of the API contract). */
+    static final int DEFAULT_LIMIT = 500;
+    static final int MAX_LIMIT = 1000;
+
     private final RosterService roster;
+    private final RosterQueries queries;
     private final CurrentActor currentActor;
     private final PauseConfig config;
 
-    public RosterResource(RosterService roster, CurrentActor currentActor, PauseConfig config) {
+    public RosterResource(RosterService roster, RosterQueries queries, CurrentActor currentActor,
+            PauseConfig config) {
         this.roster = roster;
+        this.queries = queries;
         this.currentActor = currentActor;
         this.config = config;
+    }
+
+    @GET
+    @RolesAllowed({"system", "admin"})
+    @Operation(summary = "The roster in ascending mentor id order, paged by cursor (the truth for reconciliation)")
+    public Uni<RosterPage> list(
+            @Parameter(description = "nextCursor of the previous page; absent for the first page")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "mentors per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
+            @QueryParam("limit") String limit,
+            @Parameter(description = "only this chapter's mentors") @QueryParam("chapterId") String chapterId) {
+        int pageSize = limit(limit);
+        UUID after = RosterCursor.decode(cursor);
+        String chapter = chapterId == null ? null : Ids.chapterId(chapterId);
+        return queries.page(chapter, after, pageSize);
     }
 
     @PUT
@@ -74,5 +99,20 @@ public class RosterResource {
             }
         }
         return roster.importAll(entries, currentActor.in(ADMIN, SYSTEM));
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidInput("limit must be between 1 and " + MAX_LIMIT);
     }
 }

@@ -45,7 +45,8 @@ class AuthorizationTest {
                 call("transitions", (t, id) -> as(t).get(BASE + "transitions")),
                 call("roster put", (t, id) -> as(t).body(Map.of("chapterId", "oslo")).put("/api/v1/mentors/" + id)),
                 call("roster import", (t, id) -> as(t).body(List.of(Map.of("mentorId", id.toString(),
-                        "chapterId", "oslo"))).post("/api/v1/mentors/import")));
+                        "chapterId", "oslo"))).post("/api/v1/mentors/import")),
+                call("roster list", (t, id) -> as(t).get("/api/v1/mentors")));
     }
 
     static Stream<Arguments> brokenTokens() {
@@ -62,7 +63,7 @@ class AuthorizationTest {
     void everyEndpointRequiresAToken(String name, BiFunction<String, UUID, Response> call) {
         UUID id = registerCertified("oslo");
         Response response = switch (name) {
-            case "status", "history", "paused", "transitions" -> given().get(path(name, id));
+            case "status", "history", "paused", "transitions", "roster list" -> given().get(path(name, id));
             case "roster put" -> given().contentType(ContentType.JSON).body(Map.of("chapterId", "oslo"))
                     .put("/api/v1/mentors/" + id);
             default -> given().contentType(ContentType.JSON).body("[]").post(path(name, id));
@@ -120,7 +121,7 @@ class AuthorizationTest {
             case "transitions" -> response.then().statusCode(200);
             case "paused" -> assertThat(response.then().statusCode(200).extract().jsonPath()
                     .getList("items.mentorId", String.class)).doesNotContain(id.toString());
-            case "auto-expire", "roster put", "roster import" -> response.then().statusCode(403);
+            case "auto-expire", "roster put", "roster import", "roster list" -> response.then().statusCode(403);
             default -> response.then().statusCode(404).contentType("application/problem+json");
         }
         assertThat(db.snapshot(id)).isEqualTo(before);
@@ -155,6 +156,7 @@ class AuthorizationTest {
         return switch (name) {
             case "paused", "transitions" -> BASE + name;
             case "roster import" -> "/api/v1/mentors/import";
+            case "roster list" -> "/api/v1/mentors";
             default -> BASE + id + "/" + name;
         };
     }
