@@ -11,6 +11,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Benchmark data, deterministic per prefix: mentor i is UUID.nameUUIDFromBytes(prefix + i).
  *   contacts <prefix> <count> <chapter> <file>          sandbox seed JSON (all visible)
  *   events <bootstrap> <prefix> <count> <chapter> <status> <version>   MentorStatusChanged records, key = mentor id
+ *   roster <prefix> <count> <chapter> <driftEvery> <contacts.json> <roster.csv>
+ *       a roster where every 10th mentor is PAUSED, the rest ACTIVE (pause-service's peer_mentor as CSV for COPY),
+ *       and the portal's contacts showing exactly the ACTIVE ones, except every driftEvery-th mentor (flipped)
  */
 public class BenchEvents {
 
@@ -25,6 +28,11 @@ public class BenchEvents {
                         .append("\",\"visible\":true}");
             }
             Files.writeString(Path.of(args[4]), json.append(']'));
+            return;
+        }
+        if (args[0].equals("roster")) {
+            roster(args[1], Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]), Path.of(args[5]),
+                    Path.of(args[6]));
             return;
         }
         String bootstrap = args[1];
@@ -52,6 +60,24 @@ public class BenchEvents {
             }
             producer.flush();
         }
+    }
+
+    static void roster(String prefix, int count, String chapter, int driftEvery, Path contacts, Path csv)
+            throws Exception {
+        StringBuilder json = new StringBuilder(count * 120).append('[');
+        StringBuilder rows = new StringBuilder(count * 80);
+        for (int i = 0; i < count; i++) {
+            UUID mentor = mentor(prefix, i);
+            boolean active = i % 10 != 0;
+            boolean shown = i % driftEvery == driftEvery - 1 ? !active : active;
+            json.append(i == 0 ? "" : ",").append("{\"mentorId\":\"").append(mentor).append("\",\"chapterId\":\"")
+                    .append(chapter).append("\",\"name\":\"Bench Mentor ").append(i).append("\",\"visible\":")
+                    .append(shown).append('}');
+            rows.append(mentor).append(',').append(chapter).append(',').append(active ? "ACTIVE" : "PAUSED")
+                    .append(",2030-01-01,3,now,now\n");
+        }
+        Files.writeString(contacts, json.append(']'));
+        Files.writeString(csv, rows);
     }
 
     static UUID mentor(String prefix, int i) {

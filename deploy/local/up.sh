@@ -95,6 +95,7 @@ wanted pause-service && start_java pause-service "$LOGS/pause-service.log" "$PAU
 wanted website-sync-service && start_java website-sync-service "$LOGS/website-sync-service.log" "$SYNC_PORT" "${common_env[@]}" SYNC_HTTP_PORT="$SYNC_PORT" DB_NAME="$SYNC_DB" \
   DATAVERSE_URL="http://127.0.0.1:$SANDBOX_PORT" DATAVERSE_TOKEN_URL="http://127.0.0.1:$SANDBOX_PORT/hlf-local/oauth2/v2.0/token" \
   DATAVERSE_CLIENT_ID=website-sync DATAVERSE_CLIENT_SECRET="${DATAVERSE_CLIENT_SECRET:-local-dev-secret}" \
+  PAUSE_SERVICE_URL="http://127.0.0.1:$PAUSE_PORT" ROSTER_AUTH=signed JWT_PRIVATE_KEY_LOCATION="file:$KEYS/private.pem" \
   java -Xmx512m -jar "$(jar website-sync-service)" || true
 
 if wanted sandbox; then wait_http sandbox "http://127.0.0.1:$SANDBOX_PORT/q/health/ready" "$LOGS/sandbox.log"; fi
@@ -111,18 +112,19 @@ if wanted pause-service && [ -f "$roster" ] && [ ! -f "$DATA/roster-imported" ];
        -H "Authorization: Bearer $("$ROOT/deploy/local/token.sh" system)" -H 'Content-Type: application/json' -d "[$body]"; then
     touch "$DATA/roster-imported"; say "registered the demo roster in pause-service"
   else
-    say "note: the demo roster was not registered in pause-service (the roster API may not exist yet)"
+    say "note: the demo roster was not registered in pause-service; see $LOGS/pause-service.log"
   fi
 fi
 
-# The sandbox keeps its contacts in memory and starts from the seed: repair what it shows against what the
-# services know (a paused mentor must never reappear because the stand-in restarted).
+# The sandbox keeps its contacts in memory and starts from the seed: start a reconciliation (pause-service's roster
+# vs website-sync's state vs the portal; a paused mentor is never shown again because the stand-in restarted). It
+# runs in the background; up.sh does not wait for it.
 if wanted sandbox && wanted website-sync-service; then
-  if report=$(curl -fsS -m 120 -X POST "http://127.0.0.1:$SYNC_PORT/api/v1/website-sync/reconcile" \
-       -H "Authorization: Bearer $("$ROOT/deploy/local/token.sh" ops)"); then
-    say "reconciled the portal: $report"
+  if location=$(curl -fsS -m 10 -D - -o /dev/null -X POST "http://127.0.0.1:$SYNC_PORT/api/v1/website-sync/reconcile" \
+       -H "Authorization: Bearer $("$ROOT/deploy/local/token.sh" ops)" | tr -d '\r' | awk 'tolower($1)=="location:" {print $2}'); then
+    say "reconciliation started: $location"
   else
-    say "note: reconciliation failed; see $LOGS/website-sync-service.log"
+    say "note: no reconciliation started (one may be running already); see $LOGS/website-sync-service.log"
   fi
 fi
 

@@ -1,48 +1,46 @@
 package org.hlf.mentor.sync;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.hlf.mentor.testsupport.SandboxAdmin;
+import org.hlf.mentor.testsupport.SandboxContact;
+import org.hlf.mentor.testsupport.SandboxRequest;
+import org.hlf.mentor.testsupport.SeedContact;
 
-/** The WireMock portal as tests see it, through WireMock's admin API. */
+/** The sandbox portal as tests see it, through its admin API: seed contacts, read them, script faults, read calls. */
 public final class Portal {
 
     private Portal() {
     }
 
-    public static WireMock mock() {
-        URI base = URI.create(ConfigProvider.getConfig().getValue("hlf.sync.portal.base-url", String.class));
-        return new WireMock(base.getHost(), base.getPort());
+    public static SandboxAdmin admin() {
+        return SandboxAdmin.fromSystemProperty();
     }
 
-    public static String contactPath(UUID mentorId) {
-        return "/api/data/v9.2/contacts(hlf_mentorid='" + mentorId + "')";
+    /** Contacts the service may update (it never creates one); all in {@code chapterId}. */
+    public static void seed(String chapterId, boolean visible, UUID... mentorIds) {
+        List<SeedContact> contacts = java.util.Arrays.stream(mentorIds)
+                .map(id -> new SeedContact(id, chapterId, "Mentor " + id, visible)).toList();
+        admin().seed(contacts);
     }
 
-    /** PATCHes received for the mentor, oldest first. */
-    public static List<ServeEvent> patches(UUID mentorId) {
-        return mock().getServeEvents().stream()
-                .filter(e -> e.getRequest().getMethod().value().equals("PATCH")
-                        && e.getRequest().getUrl().equals(contactPath(mentorId)))
-                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-                .toList();
+    /** What the portal shows for the mentor now; null when it has no such contact. */
+    public static Boolean visible(UUID mentorId) {
+        return admin().contact(mentorId).map(SandboxContact::visible).orElse(null);
     }
 
-    public static int patchCount(UUID mentorId) {
-        return mock().find(patchRequestedFor(urlEqualTo(contactPath(mentorId)))).size();
+    /** Writes of the mentor's visibility the portal received (single PATCHes and {@code $batch} parts), oldest first. */
+    public static List<SandboxRequest> writes(UUID mentorId) {
+        return admin().requests(mentorId).stream().filter(r -> "PATCH".equals(r.method())).toList();
     }
 
-    public static List<ServeEvent> requests(String method, String path) {
-        return mock().getServeEvents().stream()
-                .filter(e -> e.getRequest().getMethod().value().equals(method) && e.getRequest().getUrl().startsWith(path))
-                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-                .toList();
+    /** The visibility values of the mentor's successful writes, in order. */
+    public static List<Boolean> written(UUID mentorId) {
+        return writes(mentorId).stream().filter(r -> r.status() >= 200 && r.status() < 300)
+                .map(SandboxRequest::visibility).toList();
+    }
+
+    public static int writeCount(UUID mentorId) {
+        return writes(mentorId).size();
     }
 }

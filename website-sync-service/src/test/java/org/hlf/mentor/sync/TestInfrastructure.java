@@ -5,15 +5,18 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import org.hlf.mentor.testsupport.KafkaBrokerResource;
 import org.hlf.mentor.testsupport.PostgresDatabaseResource;
+import org.hlf.mentor.testsupport.SandboxResource;
 
 /**
  * Infrastructure of every test of this module: the JVM's real Kafka broker, the real website_sync_test database,
- * and the portal as WireMock (the only mock).
+ * the packaged Dataverse sandbox as the portal (a real process), and a stub of pause-service's roster read and of
+ * the alert receiver.
  */
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresDatabaseResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "website_sync_test"))
-@WithTestResource(value = PortalMockResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SandboxResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PauseServiceStub.class, scope = TestResourceScope.GLOBAL)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {

@@ -13,9 +13,9 @@ import java.util.List;
 import org.hlf.mentor.sync.config.SyncConfig;
 import org.hlf.mentor.sync.dlq.DeadLetterFilter;
 import org.hlf.mentor.sync.dlq.DeadLetterReader;
-import org.hlf.mentor.sync.dlq.DeadLetterReplay;
 import org.hlf.mentor.sync.dlq.DeadLetterView;
-import org.hlf.mentor.sync.dlq.ReplayReport;
+import org.hlf.mentor.sync.replay.DeadLetterReplay;
+import org.hlf.mentor.sync.replay.ReplayReport;
 
 /** Dead letters for ops: list them, replay all, one mentor's, or a time range's. */
 @Path("/api/v1/website-sync/dlq")

@@ -14,11 +14,28 @@ public final class Params {
     private Params() {
     }
 
+    private static final Pattern CHAPTER = Pattern.compile("[a-z0-9-]{1,64}");
+
     public static UUID mentorId(String value) {
+        return uuid("mentorId", value);
+    }
+
+    public static UUID uuid(String name, String value) {
         if (value == null || !CANONICAL_UUID.matcher(value).matches()) {
-            throw new InvalidInput("mentorId must be a UUID");
+            throw new InvalidInput(name + " must be a UUID");
         }
         return UUID.fromString(value);
+    }
+
+    /** Absent or empty: every chapter. */
+    public static String optionalChapterId(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!CHAPTER.matcher(value).matches()) {
+            throw new InvalidInput("chapterId must match [a-z0-9-]{1,64}");
+        }
+        return value;
     }
 
     public static UUID optionalMentorId(String value) {

@@ -14,8 +14,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
+import jakarta.ws.rs.core.UriInfo;
 import org.hlf.mentor.sync.portal.PortalException;
 import org.hlf.mentor.sync.portal.PortalRejected;
+import org.hlf.mentor.sync.reconcile.AlreadyRunning;
+import org.hlf.mentor.sync.write.NotActive;
+import org.hlf.mentor.sync.write.UnknownMentor;
+import org.hlf.mentor.sync.write.WriteInProgress;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -25,9 +30,30 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response refused(Refused e) {
+    public Response notActive(NotActive e) {
         return Problem.of(Response.Status.CONFLICT, e.getMessage()).with("mentorId", e.mentorId())
                 .with("currentStatus", e.currentStatus()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownMentor(UnknownMentor e) {
+        return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response writeInProgress(WriteInProgress e) {
+        return Response.fromResponse(Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse())
+                .header(HttpHeaders.RETRY_AFTER, 5).build();
+    }
+
+    @ServerExceptionMapper
+    public Response alreadyRunning(AlreadyRunning e, UriInfo uri) {
+        Response.ResponseBuilder answer = Response.fromResponse(Problem.of(Response.Status.CONFLICT, e.getMessage())
+                .with("runId", e.runId()).toResponse());
+        if (e.runId() != null) {
+            answer.location(uri.getBaseUriBuilder().path(ReconcileResource.PATH).path(e.runId().toString()).build());
+        }
+        return answer.build();
     }
 
     @ServerExceptionMapper

@@ -2,7 +2,7 @@ package org.hlf.mentor.sync.api;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.hlf.mentor.sync.sync.SyncState;
+import org.hlf.mentor.sync.state.SyncState;
 
 /** The answer of the status endpoint (and of the calls that change the portal). */
 public record SyncStatusView(UUID mentorId, String chapterId, String lastStatus, boolean desiredVisible,

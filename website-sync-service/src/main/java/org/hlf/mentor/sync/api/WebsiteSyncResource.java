@@ -19,22 +19,22 @@ import org.hlf.mentor.sync.audit.SyncLog;
 import org.hlf.mentor.sync.audit.SyncLogEntry;
 import org.hlf.mentor.sync.config.SyncConfig;
 import org.hlf.mentor.sync.security.Caller;
-import org.hlf.mentor.sync.sync.ManualSync;
-import org.hlf.mentor.sync.sync.SyncState;
-import org.hlf.mentor.sync.sync.SyncStateRepository;
+import org.hlf.mentor.sync.state.SyncState;
+import org.hlf.mentor.sync.state.SyncStateRepository;
+import org.hlf.mentor.sync.write.ManualVisibility;
 
 /** One mentor's website sync: status, audit log, and the manual operations of ops. */
 @Path("/api/v1/website-sync/{mentorId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebsiteSyncResource {
 
-    private final ManualSync manual;
+    private final ManualVisibility manual;
     private final SyncStateRepository states;
     private final SyncLog log;
     private final Caller caller;
     private final SyncConfig config;
 
-    public WebsiteSyncResource(ManualSync manual, SyncStateRepository states, SyncLog log, Caller caller,
+    public WebsiteSyncResource(ManualVisibility manual, SyncStateRepository states, SyncLog log, Caller caller,
             SyncConfig config) {
         this.manual = manual;
         this.states = states;

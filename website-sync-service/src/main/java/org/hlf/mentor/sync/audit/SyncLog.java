@@ -3,6 +3,7 @@ package org.hlf.mentor.sync.audit;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ public class SyncLog {
     }
 
     public Uni<Void> write(List<SyncLogEntry> entries) {
+        return write(pool, entries);
+    }
+
+    /** Through {@code client}: inside the transaction of the effect it logs. */
+    public Uni<Void> write(SqlClient client, List<SyncLogEntry> entries) {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -59,11 +65,7 @@ public class SyncLog {
                 .addArrayOfBoolean(success).addArrayOfString(errors).addArrayOfInteger(attempts)
                 .addArrayOfUUID(eventIds).addArrayOfLong(versions).addArrayOfString(sources)
                 .addArrayOfString(actors).addArrayOfLong(durations);
-        return pool.preparedQuery(INSERT).execute(args).replaceWithVoid();
-    }
-
-    public Uni<Void> write(SyncLogEntry entry) {
-        return write(List.of(entry));
+        return client.preparedQuery(INSERT).execute(args).replaceWithVoid();
     }
 
     /** The mentor's log, newest first. */

@@ -27,6 +27,84 @@ public interface SyncConfig {
     /** Limits of the HTTP API. */
     Api api();
 
+    /** The one write path to the portal. */
+    Write write();
+
+    /** pause-service's roster: the truth reconciliation compares with. */
+    Roster roster();
+
+    /** Reconciliation runs. */
+    Reconcile reconcile();
+
+    interface Write {
+
+        /** How long an ops call (hide, restore, retry) waits for a portal write already in progress for the mentor. */
+        @WithDefault("10s")
+        Duration manualLockWait();
+    }
+
+    interface Roster {
+
+        /** Base URL of pause-service. */
+        String url();
+
+        /**
+         * How this service proves it is a {@code system} caller: {@code oidc} gets a client-credentials token from
+         * the identity provider with the named OIDC client {@code roster} ({@code quarkus.oidc-client.roster.*});
+         * {@code signed} signs a short-lived token with {@code smallrye.jwt.sign.key.location} (local run, tests).
+         */
+        @WithDefault("oidc")
+        Auth auth();
+
+        /** Mentors per roster page (pause-service allows 1,000). */
+        @WithDefault("1000")
+        int pageSize();
+
+        /** Issuer of a signed token; pause-service checks it. */
+        @WithDefault("${mp.jwt.verify.issuer}")
+        String issuer();
+
+        /** Audience of a signed token. */
+        @WithDefault("${mp.jwt.verify.audiences}")
+        String audience();
+
+        /** Lifetime of a signed token; a new one is made shortly before it ends. */
+        @WithDefault("5m")
+        Duration tokenLifetime();
+
+        enum Auth {
+            OIDC,
+            SIGNED
+        }
+    }
+
+    interface Reconcile {
+
+        /** How often a run starts on its own, in the scheduler's syntax ({@code 1h}, {@code 30m}); {@code off} never. */
+        @WithDefault("1h")
+        String every();
+
+        /** How long after start-up the first scheduled run waits (the services around may still be starting). */
+        @WithDefault("5m")
+        Duration initialDelay();
+
+        /** Contacts per portal page (Dataverse serves at most 5,000). */
+        @WithDefault("5000")
+        int portalPageSize();
+
+        /** Mentors per write of repairs: one transaction of the write path, {@code $batch} beyond a few. */
+        @WithDefault("500")
+        int repairChunk();
+
+        /** A RUNNING run whose heartbeat is older than this is taken as abandoned (its replica stopped). */
+        @WithDefault("2m")
+        Duration abandonAfter();
+
+        /** How often a running run proves it is alive. */
+        @WithDefault("15s")
+        Duration heartbeat();
+    }
+
     interface Portal {
 
         /** Base URL of the Dataverse organisation, e.g. {@code https://hlf.crm4.dynamics.com}. */
@@ -43,6 +121,10 @@ public interface SyncConfig {
         /** Boolean column the website reads to show a mentor. */
         @WithDefault("hlf_showonwebsite")
         String visibilityColumn();
+
+        /** Column holding the mentor's chapter id, for a reconciliation of one chapter. */
+        @WithDefault("hlf_chapterid")
+        String chapterColumn();
 
         /** Most PATCH calls in flight at once (Dataverse allows 52 concurrent requests per user). */
         @WithDefault("16")

@@ -38,16 +38,16 @@ public class DeadLetterPublisher {
         header(headers, DeadLetterHeaders.REASON, letter.reason());
         header(headers, DeadLetterHeaders.CAUSE, letter.cause());
         header(headers, DeadLetterHeaders.EXCEPTION_CLASS, letter.exceptionClass());
-        header(headers, DeadLetterHeaders.SOURCE_TOPIC, letter.record().topic());
-        header(headers, DeadLetterHeaders.SOURCE_PARTITION, String.valueOf(letter.record().partition()));
-        header(headers, DeadLetterHeaders.SOURCE_OFFSET, String.valueOf(letter.record().offset()));
+        header(headers, DeadLetterHeaders.SOURCE_TOPIC, letter.topic());
+        header(headers, DeadLetterHeaders.SOURCE_PARTITION, String.valueOf(letter.partition()));
+        header(headers, DeadLetterHeaders.SOURCE_OFFSET, String.valueOf(letter.offset()));
         header(headers, DeadLetterHeaders.ATTEMPTS, String.valueOf(letter.attempts()));
         header(headers, DeadLetterHeaders.FIRST_FAILURE,
                 (letter.firstFailure() == null ? Instant.now() : letter.firstFailure()).toString());
         header(headers, DeadLetterHeaders.HTTP_STATUS, String.valueOf(letter.httpStatus()));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(letter.record().key()).withHeaders(headers).build();
-        return emitter.sendMessage(Message.of(letter.record().payload()).addMetadata(metadata));
+                .withKey(letter.key()).withHeaders(headers).build();
+        return emitter.sendMessage(Message.of(letter.payload()).addMetadata(metadata));
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

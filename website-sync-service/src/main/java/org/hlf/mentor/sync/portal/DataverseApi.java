@@ -40,6 +40,13 @@ interface DataverseApi {
             @PathParam("id") UUID id, @QueryParam("$select") String select,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
+    /** One page of a collection; Dataverse serves at most 5,000 rows a page and links the next. */
+    @GET
+    @Path("/{entitySet}")
+    Uni<ContactPage> list(@PathParam("entitySet") String entitySet, @QueryParam("$select") String select,
+            @QueryParam("$filter") String filter, @QueryParam("$skiptoken") String skipToken,
+            @HeaderParam("Prefer") String prefer, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
     /** The boundary is fixed: our parts are PATCH lines, UUIDs and booleans, which can never contain it. */
     @POST
     @Path("/$batch")

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -47,12 +49,37 @@ public class PortalClient {
     }
 
     /** What the portal shows for the mentor now; empty when it has no such contact. */
-    public Uni<Optional<Boolean>> read(java.util.UUID mentorId) {
+    public Uni<Optional<Boolean>> read(UUID mentorId) {
         return authorized(bearer -> api.read(portal.entitySet(), portal.keyColumn(), mentorId,
                 portal.visibilityColumn(), bearer))
                 .map(row -> Optional.of(Boolean.TRUE.equals(row.get(portal.visibilityColumn()))))
                 .onFailure(PortalRejected.class).recoverWithUni(e -> ((PortalRejected) e).status() == 404
                         ? Uni.createFrom().item(Optional.empty()) : Uni.createFrom().failure(e));
+    }
+
+    /**
+     * One page of the contacts that carry a mentor id (of one chapter when given), {@code pageSize} at most; the
+     * first page for a null {@code skipToken}. The skip token comes from the portal's {@code @odata.nextLink}.
+     */
+    public Uni<PortalPage> contacts(String chapterId, String skipToken, int pageSize) {
+        String filter = portal.keyColumn() + " ne null" + (chapterId == null ? ""
+                : " and " + portal.chapterColumn() + " eq '" + chapterId.replace("'", "''") + "'");
+        String select = portal.keyColumn() + "," + portal.visibilityColumn();
+        return authorized(bearer -> api.list(portal.entitySet(), select, filter, skipToken,
+                "odata.maxpagesize=" + pageSize, bearer))
+                .map(page -> new PortalPage(page.value() == null ? List.of() : page.value().stream()
+                        .map(this::contact).filter(Objects::nonNull).toList(), NextLinks.skipToken(page.nextLink())));
+    }
+
+    private PortalContact contact(Map<String, Object> row) {
+        Object id = row.get(portal.keyColumn());
+        try {
+            return id == null ? null : new PortalContact(UUID.fromString(id.toString()),
+                    Boolean.TRUE.equals(row.get(portal.visibilityColumn())));
+        } catch (IllegalArgumentException notAMentorId) {
+            // a contact whose key is not one of our ids is none of our business
+            return null;
+        }
     }
 
     /**

@@ -1,10 +1,7 @@
 package org.hlf.mentor.sync.alert;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,22 +15,34 @@ import java.util.UUID;
 import org.hlf.mentor.events.MentorStatus;
 import org.hlf.mentor.events.Topics;
 import org.hlf.mentor.sync.Events;
+import org.hlf.mentor.sync.PauseServiceStub;
 import org.hlf.mentor.sync.Portal;
-import org.hlf.mentor.sync.PortalMockResource;
+import org.hlf.mentor.sync.RosterStub;
 import org.hlf.mentor.sync.SyncDb;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** N consecutive failures (3 in %test) open one incident: one webhook POST; the next success resolves it. */
+/**
+ * N consecutive failures (3 in %test) open one incident: one webhook POST (to the receiver on {@link PauseServiceStub});
+ * the next success resolves it. Failures are 403s the sandbox answers for the failing mentor only.
+ */
 @QuarkusTest
 class FailureAlertTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = SyncDb.WAIT;
 
     @Inject
     Pool pool;
 
     @Inject
     FailureAlerts alerts;
+
+    private final String chapter = "alert-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @AfterEach
+    void clearFaults() {
+        Portal.admin().clearFaults();
+    }
 
     @Test
     void alertsOnceAfterThreeConsecutiveFailuresAndResolvesOnTheNextSuccess() {
@@ -66,22 +75,24 @@ class FailureAlertTest {
 
     private UUID fail() {
         UUID mentor = UUID.randomUUID();
-        Portal.mock().register(patch(urlEqualTo(Portal.contactPath(mentor))).atPriority(1)
-                .willReturn(aResponse().withStatus(403)));
-        Events.send(Events.event(mentor, MentorStatus.ACTIVE, MentorStatus.PAUSED, 2));
+        Portal.seed(chapter, true, mentor);
+        Portal.admin().addFault("{\"status\":403,\"mentorId\":\"" + mentor + "\"}");
+        Events.send(Events.event(mentor, chapter, MentorStatus.ACTIVE, MentorStatus.PAUSED, 2));
         Events.reader().awaitAtLeast(Topics.WEBSITE_SYNC_DLQ, mentor.toString(), 1, WAIT);
+        assertThat(Portal.writes(mentor)).singleElement().satisfies(call -> assertThat(call.status()).isEqualTo(403));
         return mentor;
     }
 
     private void succeed() {
         UUID mentor = UUID.randomUUID();
-        Events.send(Events.event(mentor, MentorStatus.ACTIVE, MentorStatus.PAUSED, 2));
-        await().atMost(WAIT).until(() -> SyncDb.state(pool, mentor).map(r -> r.getString("state")).orElse(""),
-                "IN_SYNC"::equals);
+        Portal.seed(chapter, true, mentor);
+        Events.send(Events.event(mentor, chapter, MentorStatus.ACTIVE, MentorStatus.PAUSED, 2));
+        SyncDb.awaitState(pool, mentor, "IN_SYNC");
+        assertThat(Portal.visible(mentor)).isFalse();
     }
 
     private static int hooks(String containing) {
-        return Portal.mock().find(postRequestedFor(urlPathEqualTo(PortalMockResource.ALERT_PATH))
+        return RosterStub.wireMock().find(postRequestedFor(urlPathEqualTo(PauseServiceStub.ALERT_PATH))
                 .withRequestBody(containing(containing))).size();
     }
 

@@ -1,5 +1,0 @@
-package org.hlf.mentor.sync.dlq;
-
-/** What a replay did: applied again, skipped because a newer event was applied since, failed again (dead-lettered anew). */
-public record ReplayReport(int matched, int replayed, int skippedStale, int failed) {
-}
