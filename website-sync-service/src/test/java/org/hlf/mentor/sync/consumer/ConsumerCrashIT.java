@@ -4,13 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.io.File;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,6 +20,7 @@ import org.hlf.mentor.events.MentorStatus;
 import org.hlf.mentor.events.MentorStatusChanged;
 import org.hlf.mentor.events.Topics;
 import org.hlf.mentor.sync.Events;
+import org.hlf.mentor.sync.ServiceReplica;
 import org.hlf.mentor.testsupport.PostgresDatabaseResource;
 import org.hlf.mentor.testsupport.SandboxAdmin;
 import org.hlf.mentor.testsupport.SandboxRequest;
@@ -44,13 +38,15 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerCrashIT {
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ServiceReplica> replicas = new ArrayList<>();
     private SandboxResource sandbox;
     private SandboxAdmin portal;
 
     @AfterEach
-    void stopEverything() {
-        processes.forEach(Process::destroyForcibly);
+    void stopEverything() throws InterruptedException {
+        for (ServiceReplica replica : replicas) {
+            replica.kill();
+        }
         if (portal != null) {
             portal.clearFaults();
         }
@@ -84,9 +80,9 @@ class ConsumerCrashIT {
                     Events.json(event))).awaitCompletion();
         }
 
-        Process first = start(bootstrap, db, portalConfig);
+        ServiceReplica first = start(bootstrap, db, portalConfig);
         await().atMost(Duration.ofSeconds(90)).until(() -> portal.held() == 1);
-        first.destroyForcibly().waitFor();
+        first.kill();
         assertThat(state(db, mentor)).as("nothing confirmed before the crash").isNotEqualTo("IN_SYNC");
         assertThat(patches(mentor)).as("the held PATCH has not been answered").isEmpty();
         // open the gate: the sandbox ends a held call whose client hung up (then nothing is released), or lets it run
@@ -115,47 +111,13 @@ class ConsumerCrashIT {
         return portal.requests(mentor).stream().filter(r -> "PATCH".equals(r.method())).toList();
     }
 
-    private Process start(String bootstrap, Map<String, String> db, Map<String, String> portalConfig) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path publicKey = Path.of("..", "test-support", "src", "main", "resources", "jwt", "test-public.pem")
-                .toAbsolutePath().normalize();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m",
-                "-Dquarkus.http.port=" + port,
-                "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dquarkus.datasource.jdbc.url=" + db.get("quarkus.datasource.jdbc.url"),
-                "-Dquarkus.datasource.reactive.url=" + db.get("quarkus.datasource.reactive.url"),
-                "-Dquarkus.datasource.username=" + db.get("quarkus.datasource.username"),
-                "-Dhlf.sync.portal.base-url=" + portalConfig.get("hlf.sync.portal.base-url"),
-                "-Dquarkus.oidc-client.auth-server-url=" + portalConfig.get("quarkus.oidc-client.auth-server-url"),
-                "-Dquarkus.oidc-client.client-id=" + SandboxResource.CLIENT_ID,
-                "-Dquarkus.oidc-client.credentials.client-secret.value=" + SandboxResource.CLIENT_SECRET,
-                "-Dmp.jwt.verify.publickey.location=file:" + publicKey,
-                "-Dquarkus.log.level=WARN",
-                // the held PATCH must still be waiting when the service is killed, not timed out and retried
-                "-Dquarkus.fault-tolerance.\"org.hlf.mentor.sync.portal.PortalClient\".timeout.value=120000",
-                // a killed member must leave the group quickly, or the restart waits for its session to expire
-                "-Dmp.messaging.incoming.mentor-status-changed.session.timeout.ms=6000",
-                "-jar", "target/quarkus-app/quarkus-run.jar"));
-        if (db.containsKey("quarkus.datasource.password")) {
-            command.add(1, "-Dquarkus.datasource.password=" + db.get("quarkus.datasource.password"));
-        }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/crash-it-" + processes.size() + ".log")).start();
-        processes.add(process);
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        });
-        return process;
+    private ServiceReplica start(String bootstrap, Map<String, String> db, Map<String, String> portalConfig)
+            throws Exception {
+        // the held PATCH must still be waiting when the service is killed, not timed out and retried
+        ServiceReplica replica = ServiceReplica.start("crash-it-" + replicas.size(), bootstrap, db, portalConfig,
+                "-Dquarkus.fault-tolerance.\"org.hlf.mentor.sync.portal.PortalClient\".timeout.value=120000");
+        replicas.add(replica);
+        return replica;
     }
 
     private static String state(Map<String, String> db, UUID mentor) throws Exception {

@@ -103,9 +103,15 @@ class ReconcileTest {
         Portal.seed(chapter, true, mentor);
         RosterStub.serve(chapter, List.of(new RosterStub.Mentor(mentor, MentorStatus.PAUSED, 4)), 1000);
         assertThat(SyncDb.state(pool, mentor)).isEmpty();
+        double repairedBefore = metric("website_sync_reconcile_repaired_total");
+        double doneBefore = metric("website_sync_reconcile_runs_total{state=\"DONE\"}");
 
         JsonPath run = Reconciles.run(chapter);
 
+        await().atMost(SyncDb.WAIT).until(() -> metric("website_sync_reconcile_runs_total{state=\"DONE\"}")
+                == doneBefore + 1);
+        assertThat(metric("website_sync_reconcile_repaired_total")).isEqualTo(repairedBefore + 1);
+        assertThat(metric("website_sync_reconcile_last_drifted")).isEqualTo(1);
         assertThat(run.getInt("drifted")).isEqualTo(1);
         assertThat(run.getInt("repaired")).isEqualTo(1);
         assertThat(Portal.visible(mentor)).isFalse();
@@ -193,6 +199,14 @@ class ReconcileTest {
         given().post(BASE).then().statusCode(401).contentType("application/problem+json");
         Ops.ops().get(BASE + "?limit=100").then().statusCode(200)
                 .body("size()", equalTo(Math.min(100, before)));
+    }
+
+    /** A sample's value on /q/metrics (0 while the series does not exist). */
+    private static double metric(String series) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(series + " ") || line.startsWith(series.replace("}", ",") ))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 
     private static String chapter() {
