@@ -2,6 +2,7 @@ package org.hlf.mentor.sandbox.faults;
 
 import io.smallrye.mutiny.Uni;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -19,12 +20,13 @@ public final class HeldCall {
     private final long ruleId;
     private final long since = System.nanoTime();
     private final CompletableFuture<String> gate = new CompletableFuture<>();
+    private final long maxMs;
     private final Consumer<HeldCall> onEnd;
 
     HeldCall(long ruleId, long maxMs, Consumer<HeldCall> onEnd) {
         this.ruleId = ruleId;
+        this.maxMs = maxMs;
         this.onEnd = onEnd;
-        gate.completeOnTimeout(TIMED_OUT, maxMs, TimeUnit.MILLISECONDS);
     }
 
     long ruleId() {
@@ -38,7 +40,10 @@ public final class HeldCall {
 
     /** Emits, once the gate opens, how the call was held, for the request log. */
     Uni<String> passed() {
+        // Mutiny's timer, not CompletableFuture's shared delayer thread: that thread keeps the context class loader
+        // of whoever first used it, which in a test JVM may be a Quarkus application long stopped
         return Uni.createFrom().completionStage(gate)
+                .ifNoItem().after(Duration.ofMillis(maxMs)).recoverWithItem(TIMED_OUT)
                 // forgotten before the call runs, so a count of held calls never includes a running one
                 .onTermination().invoke(() -> onEnd.accept(this))
                 .map(how -> "held " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since) + " ms, " + how);
