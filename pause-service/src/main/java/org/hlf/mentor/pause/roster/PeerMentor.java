@@ -29,12 +29,14 @@ public class PeerMentor extends PanacheEntityBase {
     @Column(nullable = false)
     public MentorStatus status;
 
-    /** A new date alone is no transition: it must not bump the version (no event, no gap). */
-    @OptimisticLock(excluded = true)
+    /** A new date is an accepted write like any other: it moves the version (without an event). */
     @Column(name = "certification_valid_until")
     public LocalDate certificationValidUntil;
 
-    /** Grows by one per transition; the UPDATE checks it, so of two concurrent changes only one commits. */
+    /**
+     * Grows by one per accepted write (a transition, a closed pause, a new certification date); the UPDATE checks it,
+     * so of two concurrent changes only one commits, and a decision made from an older read is never written.
+     */
     @Version
     @Column(nullable = false)
     public Long version;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.hlf.mentor.events.MentorStatus;
 import org.hlf.mentor.pause.outbox.MentorEvents;
@@ -82,16 +83,22 @@ public class MentorTransitions {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         MentorStatus previous = mentor.status;
+        if (staleExpiry(mentor, request, today)) {
+            // decided from an older read (the sweep's chunk) or a late event: a renewal has been applied since
+            return Uni.createFrom().item(new Applied(MentorStatusView.of(mentor, openPause), false));
+        }
         LocalDate certification = certificationAfter(mentor.certificationValidUntil, request, today);
         Outcome outcome = StateMachine.decide(mentor.id, request.trigger(), previous, openPause != null,
                 PeerMentor.validOn(certification, today));
-        if (!outcome.changesAnything()) {
-            // at most a new certification date: no transition, no version, no event
-            mentor.certificationValidUntil = certification;
+        // an expiry of an expired mentor is a no-op, whatever date it names
+        boolean dateChanges = request.trigger() != Trigger.EXPIRE
+                && !Objects.equals(certification, mentor.certificationValidUntil);
+        if (!outcome.changesAnything() && !dateChanges) {
             return Uni.createFrom().item(new Applied(MentorStatusView.of(mentor, openPause), false));
         }
         boolean statusChanges = outcome.target() != previous;
-        long version = statusChanges ? mentor.version + 1 : mentor.version;
+        // every accepted write moves the version, so a decision made from an older read can never be written
+        long version = mentor.version + 1;
         String reason = reason(request, outcome);
         LocalDate expectedReturn = outcome.opensPause() ? request.expectedReturnDate() : null;
         var after = new MentorEvents.MentorState(mentor.id, mentor.chapterId, outcome.target(), version,
@@ -100,29 +107,48 @@ public class MentorTransitions {
         if (statusChanges) {
             rows.add(events.statusChanged(after, previous, reason, actor, now));
         }
-        rows.add(events.notifyCoordinators(mentor.id, mentor.chapterId, outcome.notification(), reason,
-                expectedReturn, now));
+        if (outcome.changesAnything()) {
+            rows.add(events.notifyCoordinators(mentor.id, mentor.chapterId, outcome.notification(), reason,
+                    expectedReturn, now));
+        }
+        String action = outcome.changesAnything() ? request.trigger().name() : "CERTIFICATION_DATE";
         var write = new TransitionWriter.Write(mentor.id, mentor.version, previous, outcome.target(), version,
-                certification, now, today, request.trigger().name(), reason, expectedReturn, outcome.opensPause(),
+                certification, now, today, action, reason, expectedReturn, outcome.opensPause(),
                 outcome.closesPause(), actor, rows);
         PausePeriod shownPause = outcome.opensPause() ? openPause(mentor.id, request, actor, today, now)
                 : outcome.closesPause() ? null : openPause;
         // the entity stays as loaded: the statement below is the only write, so nothing is flushed twice
         return Panache.getSession().flatMap(session -> writer.write(session, write))
-                .invoke(() -> meters.counter("hlf_mentor_transitions_total", "trigger", request.trigger().name(),
-                        "from", previous.name(), "to", outcome.target().name()).increment())
+                .invoke(() -> {
+                    if (outcome.changesAnything()) {
+                        meters.counter("hlf_mentor_transitions_total", "trigger", request.trigger().name(),
+                                "from", previous.name(), "to", outcome.target().name()).increment();
+                    }
+                })
                 .map(ignored -> new Applied(new MentorStatusView(mentor.id, mentor.chapterId, outcome.target(),
-                        certification, version, now, PauseView.of(shownPause)), true));
+                        certification, version, now, PauseView.of(shownPause)), outcome.changesAnything()));
     }
 
     /**
-     * An expiry records the lapsed date (the certification feature is the authority, and hiding is the safe
-     * direction); a renewal records the new date unless it is older than what we know.
+     * An expiry that names its lapsed date is stale when the certification read now is valid today and runs
+     * past that date: a renewal was applied after the expiry was decided (the sweep read its chunk earlier) or
+     * sent (a late or re-sent event). An expiry without a date ({@code auto-expire} by an admin) is always applied.
+     */
+    private static boolean staleExpiry(PeerMentor mentor, Request request, LocalDate today) {
+        LocalDate lapsedOn = request.certificationDate();
+        return request.trigger() == Trigger.EXPIRE && lapsedOn != null && mentor.certificationValidOn(today)
+                && mentor.certificationValidUntil.isAfter(lapsedOn);
+    }
+
+    /**
+     * An applied expiry records the lapsed date (a stale one was turned away before); a renewal records the new
+     * date unless it is older than what we know.
      */
     private static LocalDate certificationAfter(LocalDate current, Request request, LocalDate today) {
         LocalDate date = request.certificationDate();
         if (request.trigger() == Trigger.EXPIRE) {
-            LocalDate lapsed = date != null ? date : today.minusDays(1);
+            // an expiry naming a day not yet past revokes the certification now: the last valid day was yesterday
+            LocalDate lapsed = date != null && date.isBefore(today) ? date : today.minusDays(1);
             return current == null || current.isAfter(lapsed) ? lapsed : current;
         }
         if (request.trigger() == Trigger.RENEW && date != null && (current == null || date.isAfter(current))) {

@@ -14,8 +14,7 @@ import org.hlf.mentor.pause.security.Actor;
 /**
  * Writes an accepted transition in ONE statement of the caller's transaction: the version-checked status update,
  * the pause opened or closed, the audit row and the outbox rows. Every part hangs off the UPDATE's RETURNING, so
- * a lost race (version moved on) writes nothing at all. One round trip instead of six separate statements took
- * the benchmark from 376 to the figures in docs/benchmarks.md.
+ * a lost race (version moved on) writes nothing at all, in one round trip.
  */
 @ApplicationScoped
 public class TransitionWriter {
@@ -46,7 +45,7 @@ public class TransitionWriter {
                  WHERE e.topic IS NOT NULL)
             SELECT (SELECT count(*) FROM m) AS updated, (SELECT count(*) FROM closed) AS closed""";
 
-    /** One transition to write; {@code events} holds one or two outbox rows, in order. */
+    /** One transition to write; {@code events} holds up to two outbox rows, in order (none for a new date alone). */
     public record Write(UUID mentorId, long expectedVersion, MentorStatus previous, MentorStatus target,
             long newVersion, LocalDate certificationValidUntil, Instant at, LocalDate today, String action,
             String reason, LocalDate expectedReturnDate, boolean opensPause, boolean closesPause, Actor actor,
@@ -55,7 +54,7 @@ public class TransitionWriter {
 
     /** Fails with {@link ConcurrentChange} when another request changed the mentor or closed the pause first. */
     public Uni<Void> write(Mutiny.Session session, Write w) {
-        OutboxRow first = w.events().get(0);
+        OutboxRow first = w.events().isEmpty() ? null : w.events().get(0);
         OutboxRow second = w.events().size() > 1 ? w.events().get(1) : null;
         var query = session.createNativeQuery(SQL, Object[].class)
                 .setParameter(1, w.target().name())
