@@ -30,6 +30,27 @@ public interface SyncConfig {
     /** The one write path to the portal. */
     Write write();
 
+    /** The consumer of mentor-status-changed. */
+    Consumer consumer();
+
+    interface Consumer {
+
+        /** First pause before a poll that failed on the database is done again; it doubles up to the maximum. */
+        @WithDefault("500ms")
+        Duration retryInitialDelay();
+
+        /** Longest pause between two attempts of a poll. */
+        @WithDefault("15s")
+        Duration retryMaxDelay();
+
+        /**
+         * How long a poll is tried again before the channel stops; with the portal write budget it must stay below
+         * the unprocessed-record limit of the channel (throttled.unprocessed-record-max-age.ms, 300 s).
+         */
+        @WithDefault("120s")
+        Duration retryBudget();
+    }
+
     /** pause-service's roster: the truth reconciliation compares with. */
     Roster roster();
 
