@@ -14,6 +14,7 @@ import org.hlf.mentor.sync.audit.SyncLog;
 import org.hlf.mentor.sync.audit.SyncLogEntry;
 import org.hlf.mentor.sync.audit.SyncLogEntry.Action;
 import org.hlf.mentor.sync.audit.SyncLogEntry.Outcome;
+import org.hlf.mentor.sync.config.SyncConfig;
 import org.hlf.mentor.sync.dlq.DeadLetter;
 import org.hlf.mentor.sync.dlq.DeadLetterPublisher;
 import org.hlf.mentor.sync.portal.PortalClient;
@@ -22,6 +23,7 @@ import org.hlf.mentor.sync.state.SyncStateRepository;
 import org.hlf.mentor.sync.write.Cause;
 import org.hlf.mentor.sync.write.SyncMetrics;
 import org.hlf.mentor.sync.write.VisibilityWrites;
+import org.hlf.mentor.sync.write.WriteLimits;
 import org.hlf.mentor.sync.write.WriteRequest;
 import org.hlf.mentor.sync.write.WriteResult;
 import org.jboss.logging.Logger;
@@ -42,14 +44,16 @@ public class EventSync {
     private final SyncLog log;
     private final DeadLetterPublisher deadLetters;
     private final SyncMetrics metrics;
+    private final WriteLimits limits;
 
     public EventSync(SyncStateRepository states, VisibilityWrites writes, SyncLog log,
-            DeadLetterPublisher deadLetters, SyncMetrics metrics) {
+            DeadLetterPublisher deadLetters, SyncMetrics metrics, SyncConfig config) {
         this.states = states;
         this.writes = writes;
         this.log = log;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.limits = WriteLimits.background(config);
     }
 
     public Uni<SyncReport> process(List<InboundRecord> records, Source source) {
@@ -93,7 +97,7 @@ public class EventSync {
             }
             List<WriteRequest> requests = toApply.stream().map(e -> WriteRequest.sync(e.event().mentorId(), false,
                     Cause.event(source, e.event().eventId(), e.event().version()))).toList();
-            return writes.apply(requests, null)
+            return writes.apply(requests, limits)
                     .chain(results -> settle(toApply, results, letters, entries, skipped));
         });
     }

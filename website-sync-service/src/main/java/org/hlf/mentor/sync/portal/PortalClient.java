@@ -23,10 +23,11 @@ import org.hlf.mentor.sync.config.SyncConfig;
  * the operation at once. The guards are on the class, so their numbers are set once under {@code quarkus.fault-tolerance."org.hlf.mentor.sync.portal.PortalClient"}.
  */
 @ApplicationScoped
-@Retry(maxRetries = 5, delay = 500, maxDuration = 90_000, jitter = 0, abortOn = PortalRejected.class)
+@Retry(maxRetries = 5, delay = 500, maxDuration = 90_000, jitter = 0,
+        abortOn = {PortalRejected.class, PortalBudgetUsedUp.class})
 @CustomBackoff(PortalBackoff.class)
 @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.8, delay = 10_000, successThreshold = 2,
-        skipOn = PortalRejected.class)
+        skipOn = {PortalRejected.class, PortalBudgetUsedUp.class})
 @Timeout(10_000)
 public class PortalClient {
 
@@ -41,10 +42,14 @@ public class PortalClient {
     }
 
     public Uni<Void> update(VisibilityChange change, Attempts attempts) {
+        PortalBudgetUsedUp over = attempts.overBudget();
+        if (over != null) {
+            return Uni.createFrom().failure(over);
+        }
         attempts.begin();
         return authorized(bearer -> api.update(portal.entitySet(), portal.keyColumn(), change.mentorId(), bearer,
                 Map.of(portal.visibilityColumn(), change.visible())))
-                .onFailure().invoke(attempts::failed)
+                .onFailure().invoke(failure -> attempts.failed(failure))
                 .replaceWithVoid();
     }
 
@@ -88,13 +93,17 @@ public class PortalClient {
      */
     @Timeout(30_000)
     public Uni<List<PartResult>> batch(List<VisibilityChange> changes, Attempts attempts) {
+        PortalBudgetUsedUp over = attempts.overBudget();
+        if (over != null) {
+            return Uni.createFrom().failure(over);
+        }
         attempts.begin();
         BatchCodec.Encoded request = BatchCodec.encode(portal.baseUrl(), portal.entitySet(), portal.keyColumn(),
                 portal.visibilityColumn(), changes);
         return authorized(bearer -> api.batch(bearer, request.body()))
                 .map(response -> BatchCodec.decode(changes, response.getHeaderString(HttpHeaders.CONTENT_TYPE),
                         response.readEntity(String.class)))
-                .onFailure().invoke(attempts::failed);
+                .onFailure().invoke(failure -> attempts.failed(failure));
     }
 
     /** A one-line account of why an operation failed, whatever layer threw. */

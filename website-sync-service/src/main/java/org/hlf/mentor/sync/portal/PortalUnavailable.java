@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Worth another attempt: throttling (429), a 5xx, a timeout or a broken connection. */
-public final class PortalUnavailable extends PortalException {
+public sealed class PortalUnavailable extends PortalException permits PortalBudgetUsedUp {
 
     private final Duration retryAfter;
 

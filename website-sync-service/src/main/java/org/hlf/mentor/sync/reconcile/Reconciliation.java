@@ -17,6 +17,7 @@ import org.hlf.mentor.sync.state.SyncState;
 import org.hlf.mentor.sync.state.SyncStateRepository;
 import org.hlf.mentor.sync.write.Cause;
 import org.hlf.mentor.sync.write.VisibilityWrites;
+import org.hlf.mentor.sync.write.WriteLimits;
 
 /**
  * One run: the portal read whole, then pause-service's roster page by page. Each roster page is first recorded as
@@ -32,6 +33,7 @@ class Reconciliation {
     private final Roster roster;
     private final SyncStateRepository states;
     private final VisibilityWrites writes;
+    private final WriteLimits limits;
     private final int repairChunk;
 
     Reconciliation(PortalSnapshot portal, Roster roster, SyncStateRepository states, VisibilityWrites writes,
@@ -40,11 +42,12 @@ class Reconciliation {
         this.roster = roster;
         this.states = states;
         this.writes = writes;
+        this.limits = WriteLimits.background(config);
         this.repairChunk = config.reconcile().repairChunk();
     }
 
     Uni<Void> run(ReconcileRun run, ReconcileCounts counts) {
-        Repairs repairs = new Repairs(writes, Cause.of(Source.RECONCILE, "reconcile:" + run.runId()), repairChunk,
+        Repairs repairs = new Repairs(writes, limits, Cause.of(Source.RECONCILE, "reconcile:" + run.runId()), repairChunk,
                 counts);
         return states.now().chain(readSince -> portal.read(run.chapterId(), counts).chain(shown -> {
             counts.phase = ReconcileRun.PHASE_ROSTER;

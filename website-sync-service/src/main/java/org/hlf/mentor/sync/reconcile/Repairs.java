@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hlf.mentor.sync.write.Cause;
 import org.hlf.mentor.sync.write.VisibilityWrites;
+import org.hlf.mentor.sync.write.WriteLimits;
 import org.hlf.mentor.sync.write.WriteRequest;
 import org.hlf.mentor.sync.write.WriteResult;
 
@@ -18,14 +19,16 @@ import org.hlf.mentor.sync.write.WriteResult;
 final class Repairs {
 
     private final VisibilityWrites writes;
+    private final WriteLimits limits;
     private final Cause cause;
     private final int chunk;
     private final ReconcileCounts counts;
     private final List<WriteRequest> due = new ArrayList<>();
     private final Set<UUID> drifted = new HashSet<>();
 
-    Repairs(VisibilityWrites writes, Cause cause, int chunk, ReconcileCounts counts) {
+    Repairs(VisibilityWrites writes, WriteLimits limits, Cause cause, int chunk, ReconcileCounts counts) {
         this.writes = writes;
+        this.limits = limits;
         this.cause = cause;
         this.chunk = chunk;
         this.counts = counts;
@@ -52,7 +55,7 @@ final class Repairs {
         }
         List<WriteRequest> batch = List.copyOf(due.subList(0, Math.min(chunk, due.size())));
         due.subList(0, batch.size()).clear();
-        return writes.apply(batch, null).invoke(this::count).chain(this::flush);
+        return writes.apply(batch, limits).invoke(this::count).chain(this::flush);
     }
 
     private void count(List<WriteResult> results) {

@@ -50,7 +50,7 @@ public class ManualVisibility {
 
     private Uni<Optional<SyncState>> write(WriteRequest request) {
         UUID id = request.mentorId();
-        return writes.apply(List.of(request), config.write().manualLockWait())
+        return writes.apply(List.of(request), WriteLimits.manual(config))
                 .onFailure(ManualVisibility::lockTimedOut).transform(e -> new WriteInProgress(id))
                 .chain(results -> {
                     WriteResult result = results.get(0);

@@ -16,11 +16,14 @@ import org.hlf.mentor.sync.portal.PartResult;
 import org.hlf.mentor.sync.portal.PortalBackoff;
 import org.hlf.mentor.sync.portal.PortalClient;
 import org.hlf.mentor.sync.portal.PortalException;
+import org.hlf.mentor.sync.portal.PortalBudgetUsedUp;
 import org.hlf.mentor.sync.portal.VisibilityChange;
 
 /**
  * Writes visibility changes (at most one per mentor) to the portal: single PATCHes in parallel for a few, {@code $batch}
- * requests for many. Never fails: each change answers how it ended.
+ * requests for many. Never fails: each change answers how it ended. Everything, every retry and {@code $batch}
+ * round and Retry-After wait included, ends by the deadline it is given: what is not written by then has failed,
+ * so a consumer poll always ends well inside the channel's unprocessed-record limit.
  */
 @ApplicationScoped
 class PortalWriter {
@@ -33,7 +36,7 @@ class PortalWriter {
         this.config = config;
     }
 
-    Uni<List<Applied>> write(List<VisibilityChange> changes) {
+    Uni<List<Applied>> write(List<VisibilityChange> changes, Instant deadline) {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -44,30 +47,35 @@ class PortalWriter {
                 chunks.add(changes.subList(i, Math.min(changes.size(), i + batch.maxOperations())));
             }
             // one batch at a time: a batch already counts as many operations against the execution-time limit
-            return Multi.createFrom().iterable(chunks).onItem().transformToUniAndConcatenate(this::batch)
+            return Multi.createFrom().iterable(chunks).onItem()
+                    .transformToUniAndConcatenate(chunk -> batch(chunk, deadline))
                     .collect().in(ArrayList::new, List::addAll);
         }
-        return Multi.createFrom().iterable(changes).onItem().transformToUni(this::single)
+        return Multi.createFrom().iterable(changes).onItem().transformToUni(change -> single(change, deadline))
                 .merge(config.portal().concurrency()).collect().asList();
     }
 
-    Uni<Applied> single(VisibilityChange change) {
-        Attempts attempts = new Attempts();
+    private Uni<Applied> single(VisibilityChange change, Instant deadline) {
+        Attempts attempts = new Attempts(deadline);
         long start = System.nanoTime();
-        return portal.update(change, attempts)
+        return byDeadline(portal.update(change, attempts), deadline, attempts)
                 .map(ok -> new Applied(change, attempts.count(), null, attempts.firstFailure(), millisSince(start)))
                 .onFailure().recoverWithItem(failure -> new Applied(change, Math.max(1, attempts.count()), failure,
                         attempts.firstFailure() == null ? Instant.now() : attempts.firstFailure(), millisSince(start)));
     }
 
-    private Uni<List<Applied>> batch(List<VisibilityChange> chunk) {
-        return round(new BatchProgress(chunk, System.nanoTime()), chunk, 1);
+    private Uni<List<Applied>> batch(List<VisibilityChange> chunk, Instant deadline) {
+        return round(new BatchProgress(chunk, System.nanoTime()), chunk, 1, deadline);
     }
 
-    /** One {@code $batch} round; parts that failed for a passing reason go again, up to the configured rounds. */
-    private Uni<List<Applied>> round(BatchProgress progress, List<VisibilityChange> pending, int round) {
-        Attempts calls = new Attempts();
-        return portal.batch(pending, calls)
+    /**
+     * One {@code $batch} round; parts that failed for a passing reason go again, up to the configured rounds and
+     * only while the next round can start before the deadline.
+     */
+    private Uni<List<Applied>> round(BatchProgress progress, List<VisibilityChange> pending, int round,
+            Instant deadline) {
+        Attempts calls = new Attempts(deadline);
+        return byDeadline(portal.batch(pending, calls), deadline, calls)
                 .onItem().transformToUni(results -> {
                     progress.called(pending, calls);
                     List<VisibilityChange> again = new ArrayList<>();
@@ -92,14 +100,29 @@ class PortalWriter {
                     for (int i = 0; i < round; i++) {
                         delay = backoff.nextDelayInMillis(lastRetryable);
                     }
+                    if (Instant.now().plusMillis(delay).isAfter(deadline)) {
+                        PortalException last = lastRetryable;
+                        again.forEach(change -> progress.done(change, new PortalBudgetUsedUp(deadline, last)));
+                        return Uni.createFrom().item(progress.results());
+                    }
                     return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay))
-                            .onItem().transformToUni(v -> round(progress, again, round + 1));
+                            .onItem().transformToUni(v -> round(progress, again, round + 1, deadline));
                 })
                 .onFailure().recoverWithItem(failure -> {
                     progress.called(pending, calls);
                     pending.forEach(change -> progress.done(change, failure));
                     return progress.results();
                 });
+    }
+
+    /** The call, or a retryable failure once the deadline passes (the call's own retries are cancelled). */
+    private static <T> Uni<T> byDeadline(Uni<T> call, Instant deadline, Attempts attempts) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            return Uni.createFrom().failure(new PortalBudgetUsedUp(deadline, attempts.lastFailure()));
+        }
+        // the caller hears at the deadline; an attempt fault tolerance would start later refuses itself (Attempts)
+        return call.ifNoItem().after(left).failWith(() -> new PortalBudgetUsedUp(deadline, attempts.lastFailure()));
     }
 
     private static long millisSince(long startNanos) {

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +48,10 @@ public class VisibilityWrites {
     /**
      * Writes one request per mentor and answers how each ended; fails only when the database does.
      *
-     * @param lockWait how long to wait for writes already in progress for these mentors; null waits as long as
-     *                 they take (a consumer has nothing better to do)
+     * @param limits how long to wait for writes already in progress for these mentors, and how long the portal
+     *               calls may take once the locks are held
      */
-    public Uni<List<WriteResult>> apply(List<WriteRequest> requests, Duration lockWait) {
+    public Uni<List<WriteResult>> apply(List<WriteRequest> requests, WriteLimits limits) {
         if (requests.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -60,14 +61,15 @@ public class VisibilityWrites {
                 throw new IllegalArgumentException("two write requests for mentor " + request.mentorId());
             }
         }
-        return pool.withTransaction(conn -> lockTimeout(conn, lockWait)
+        return pool.withTransaction(conn -> lockTimeout(conn, limits.lockWait())
                         .chain(() -> lock(conn, byMentor.keySet()))
-                        .chain(() -> round(conn, new ArrayList<>(byMentor.values()), 1, new ArrayList<>())))
+                        .chain(() -> round(conn, new ArrayList<>(byMentor.values()), 1, new ArrayList<>(),
+                                Instant.now().plus(limits.portalBudget()))))
                 .invoke(books::afterCommit);
     }
 
     private Uni<List<WriteResult>> round(SqlConnection conn, List<WriteRequest> pending, int round,
-            List<WriteResult> done) {
+            List<WriteResult> done, Instant deadline) {
         return states.read(conn, pending.stream().map(WriteRequest::mentorId).toList()).chain(known -> {
             List<WriteBookkeeping.Planned> plans = new ArrayList<>(pending.size());
             List<VisibilityChange> changes = new ArrayList<>();
@@ -79,7 +81,7 @@ public class VisibilityWrites {
                     changes.add(new VisibilityChange(request.mentorId(), decision.visible()));
                 }
             }
-            return portal.write(changes)
+            return portal.write(changes, deadline)
                     .chain(applied -> books.record(conn, plans, applied))
                     .chain(recorded -> {
                         done.addAll(recorded.settled());
@@ -93,7 +95,7 @@ public class VisibilityWrites {
                         // the newer status decides now, whatever the first intent was
                         List<WriteRequest> again = recorded.basisChanged().stream()
                                 .map(r -> WriteRequest.sync(r.mentorId(), true, r.cause())).toList();
-                        return round(conn, again, round + 1, done);
+                        return round(conn, again, round + 1, done, deadline);
                     });
         });
     }
