@@ -218,8 +218,8 @@ public interface SyncConfig {
         @WithDefault("30s")
         Duration readTimeout();
 
-        /** Most dead letters one replay handles. */
-        @WithDefault("10000")
+        /** Most dead letters one replay call handles (the answer gives the cursor for the rest). */
+        @WithDefault("1000")
         int maxReplay();
     }
 

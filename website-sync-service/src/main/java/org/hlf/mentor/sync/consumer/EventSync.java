@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +30,11 @@ import org.hlf.mentor.sync.write.WriteResult;
 import org.jboss.logging.Logger;
 
 /**
- * From records to portal writes, for the consumer and for dead-letter replay alike: unreadable records to the
- * dead-letter topic, newest event per mentor, version check (the claim), the write through the one write path,
- * dead letters for the writes that failed. The answer completes only when all of that is stored, so the caller may
- * then commit the offsets.
+ * From records to portal writes, for the consumer and for dead-letter replay alike: unreadable records set aside,
+ * newest event per mentor, version check (the claim), the write through the one write path. Live records that
+ * are unreadable or whose write failed go to the dead-letter topic; replayed ones are only reported (a replay
+ * never dead-letters a letter again). The answer completes only when all of that is stored, so the caller may then
+ * commit the offsets, and it says how each record ended.
  */
 @ApplicationScoped
 public class EventSync {
@@ -57,6 +59,8 @@ public class EventSync {
     }
 
     public Uni<SyncReport> process(List<InboundRecord> records, Source source) {
+        boolean live = source == Source.EVENT;
+        Map<InboundRecord, RecordOutcome> outcomes = new LinkedHashMap<>();
         List<SyncEvent> events = new ArrayList<>(records.size());
         List<DeadLetter> letters = new ArrayList<>();
         List<SyncLogEntry> entries = new ArrayList<>();
@@ -67,15 +71,19 @@ public class EventSync {
                 events.add(new SyncEvent(record, event.get()));
             } else {
                 LOG.warnf("poison record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), problem);
-                letters.add(record.deadLetter("poison", problem.toString(),
-                        "com.fasterxml.jackson.core.JacksonException", 0, null, 0));
-                entries.add(SyncLogEntry.of(uuidOrNull(record.key()), Action.POISON, Outcome.DEAD_LETTERED, source)
-                        .error(problem.toString()).build());
-                metrics.deadLettered("poison");
+                outcomes.put(record, RecordOutcome.POISON);
+                entries.add(SyncLogEntry.of(uuidOrNull(record.key()), Action.POISON,
+                        live ? Outcome.DEAD_LETTERED : Outcome.FAILED, source).error(problem.toString()).build());
+                if (live) {
+                    letters.add(record.deadLetter("poison", problem.toString(),
+                            "com.fasterxml.jackson.core.JacksonException", 0, null, 0));
+                    metrics.deadLettered("poison");
+                }
             }
         }
         Coalescer.Result coalesced = Coalescer.coalesce(events);
         for (SyncEvent old : coalesced.superseded()) {
+            outcomes.put(old.record(), RecordOutcome.SKIPPED);
             entries.add(skip(old, Outcome.SUPERSEDED, "superseded in the same batch", source));
         }
         List<SyncEvent> latest = coalesced.latest();
@@ -85,6 +93,7 @@ public class EventSync {
                 if (claimed.contains(candidate.event().mentorId())) {
                     toApply.add(candidate);
                 } else {
+                    outcomes.put(candidate.record(), RecordOutcome.SKIPPED);
                     LOG.infof("skipped event %s of mentor %s: version %d is not newer than the last applied one",
                             candidate.event().eventId(), candidate.event().mentorId(), candidate.event().version());
                     entries.add(skip(candidate, Outcome.SKIPPED_STALE, "version " + candidate.event().version()
@@ -96,23 +105,28 @@ public class EventSync {
                 metrics.synced("skipped");
             }
             List<WriteRequest> requests = toApply.stream().map(e -> WriteRequest.sync(e.event().mentorId(), false,
-                    Cause.event(source, e.event().eventId(), e.event().version()))).toList();
+                    new Cause(source, null, e.event().eventId(), e.event().version(), live))).toList();
             return writes.apply(requests, limits)
-                    .chain(results -> settle(toApply, results, letters, entries, skipped));
+                    .chain(results -> settle(toApply, results, letters, entries, skipped, outcomes, live));
         });
     }
 
     private Uni<SyncReport> settle(List<SyncEvent> applied, List<WriteResult> results, List<DeadLetter> letters,
-            List<SyncLogEntry> entries, int skipped) {
+            List<SyncLogEntry> entries, int skipped, Map<InboundRecord, RecordOutcome> outcomes, boolean live) {
         Map<UUID, SyncEvent> byMentor = new HashMap<>();
         applied.forEach(e -> byMentor.put(e.event().mentorId(), e));
         int failed = 0;
         for (WriteResult result : results) {
+            SyncEvent event = byMentor.get(result.mentorId());
             if (!result.failed()) {
+                outcomes.put(event.record(), RecordOutcome.APPLIED);
                 continue;
             }
             failed++;
-            SyncEvent event = byMentor.get(result.mentorId());
+            outcomes.put(event.record(), RecordOutcome.FAILED);
+            if (!live) {
+                continue;
+            }
             Throwable failure = result.applied().failure();
             String reason = PortalClient.transientFailure(failure) ? "exhausted" : "rejected";
             LOG.warnf("event %s (version %d) of mentor %s dead-lettered (%s)", event.event().eventId(),
@@ -123,7 +137,7 @@ public class EventSync {
                     failure instanceof PortalException p ? p.status() : 0));
         }
         int poison = (int) entries.stream().filter(e -> e.action() == Action.POISON).count();
-        SyncReport report = new SyncReport(results.size() - failed, skipped, failed, poison);
+        SyncReport report = new SyncReport(results.size() - failed, skipped, failed, poison, outcomes);
         return deadLetters.publish(letters).chain(() -> log.write(entries)).replaceWith(report);
     }
 

@@ -41,8 +41,9 @@ public class DeadLetterReader {
         this.config = config;
     }
 
-    public Uni<List<ConsumerRecord<String, String>>> read(DeadLetterFilter filter, int limit) {
-        return Uni.createFrom().item(() -> readBlocking(filter, limit))
+    /** Up to {@code limit} letters matching {@code filter} from {@code cursor} (null: the start) on. */
+    public Uni<DeadLetterPage> read(DeadLetterFilter filter, int limit, DlqCursor cursor) {
+        return Uni.createFrom().item(() -> readBlocking(filter, limit, cursor))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -64,61 +65,60 @@ public class DeadLetterReader {
         return headers;
     }
 
-    private List<ConsumerRecord<String, String>> readBlocking(DeadLetterFilter filter, int limit) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+    /**
+     * Reads partition after partition to its end offset as of now, so a page is a stable slice: letters taken in
+     * (partition, offset) order up to the limit, the later matches only counted.
+     */
+    private DeadLetterPage readBlocking(DeadLetterFilter filter, int limit, DlqCursor cursor) {
+        List<ConsumerRecord<String, String>> taken = new ArrayList<>();
+        int remaining = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties())) {
             Duration timeout = config.dlq().readTimeout();
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.WEBSITE_SYNC_DLQ, timeout);
-            if (infos == null || infos.isEmpty()) {
-                return found;
-            }
-            List<TopicPartition> partitions = infos.stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            seekToStart(consumer, partitions, filter.from(), timeout);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!reachedEnd(consumer, end) && found.size() < limit) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + Topics.WEBSITE_SYNC_DLQ + " within " + timeout);
+            List<PartitionInfo> infos = consumer.partitionsFor(Topics.WEBSITE_SYNC_DLQ, timeout);
+            List<Integer> partitions = infos == null ? List.of()
+                    : infos.stream().map(PartitionInfo::partition).sorted().toList();
+            for (int partition : partitions) {
+                if (cursor != null && partition < cursor.partition()) {
+                    continue;
                 }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() < end.get(tp) && found.size() < limit
-                            && filter.matches(record.key(), Instant.ofEpochMilli(record.timestamp()))) {
-                        found.add(record);
+                TopicPartition tp = new TopicPartition(Topics.WEBSITE_SYNC_DLQ, partition);
+                consumer.assign(List.of(tp));
+                long end = consumer.endOffsets(List.of(tp), timeout).get(tp);
+                consumer.seek(tp, start(consumer, tp, filter, cursor, end, timeout));
+                while (consumer.position(tp) < end) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("could not read " + Topics.WEBSITE_SYNC_DLQ + " within "
+                                + timeout);
+                    }
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                        if (record.offset() < end
+                                && filter.matches(record.key(), Instant.ofEpochMilli(record.timestamp()))) {
+                            if (taken.size() < limit) {
+                                taken.add(record);
+                            } else {
+                                remaining++;
+                            }
+                        }
                     }
                 }
             }
         }
-        found.sort((a, b) -> a.timestamp() != b.timestamp() ? Long.compare(a.timestamp(), b.timestamp())
-                : Long.compare(a.offset(), b.offset()));
-        return found;
+        ConsumerRecord<String, String> last = taken.isEmpty() ? null : taken.get(taken.size() - 1);
+        DlqCursor next = remaining == 0 || last == null ? null : new DlqCursor(last.partition(), last.offset() + 1);
+        return new DeadLetterPage(taken, remaining, next);
     }
 
-    private static void seekToStart(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
-            Instant from, Duration timeout) {
-        if (from == null) {
-            consumer.seekToBeginning(partitions);
-            return;
+    private static long start(KafkaConsumer<String, String> consumer, TopicPartition tp, DeadLetterFilter filter,
+            DlqCursor cursor, long end, Duration timeout) {
+        if (cursor != null && cursor.partition() == tp.partition()) {
+            return cursor.offset();
         }
-        Map<TopicPartition, Long> query = new HashMap<>();
-        partitions.forEach(tp -> query.put(tp, from.toEpochMilli()));
-        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query, timeout);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-        for (TopicPartition tp : partitions) {
-            OffsetAndTimestamp at = offsets.get(tp);
-            consumer.seek(tp, at == null ? ends.get(tp) : at.offset());
+        if (filter.from() == null) {
+            return consumer.beginningOffsets(List.of(tp), timeout).get(tp);
         }
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
+        OffsetAndTimestamp at = consumer.offsetsForTimes(Map.of(tp, filter.from().toEpochMilli()), timeout).get(tp);
+        return at == null ? end : at.offset();
     }
 
     private Properties properties() {

@@ -3,41 +3,82 @@ package org.hlf.mentor.sync.replay;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hlf.mentor.sync.config.SyncConfig;
 import org.hlf.mentor.sync.audit.Source;
 import org.hlf.mentor.sync.consumer.EventSync;
 import org.hlf.mentor.sync.consumer.InboundRecord;
+import org.hlf.mentor.sync.consumer.RecordOutcome;
 import org.hlf.mentor.sync.dlq.DeadLetterFilter;
 import org.hlf.mentor.sync.dlq.DeadLetterHeaders;
 import org.hlf.mentor.sync.dlq.DeadLetterReader;
+import org.hlf.mentor.sync.dlq.DlqCursor;
 
 /**
  * Replays dead letters through the same pipeline as live events, so the version check applies: an old dead letter
- * can never undo a newer change (a paused mentor never reappears). A letter that fails again is dead-lettered anew,
- * keeping its original source coordinates.
+ * can never undo a newer change (a paused mentor never reappears). A page at a time; each letter's outcome is
+ * marked, so a settled letter (replayed, or skipped as stale) is never replayed twice, and a letter that fails again
+ * is reported and marked, not dead-lettered anew.
  */
 @ApplicationScoped
 public class DeadLetterReplay {
 
     private final DeadLetterReader reader;
     private final EventSync pipeline;
-    private final SyncConfig config;
+    private final ReplayMarks marks;
 
-    public DeadLetterReplay(DeadLetterReader reader, EventSync pipeline, SyncConfig config) {
+    public DeadLetterReplay(DeadLetterReader reader, EventSync pipeline, ReplayMarks marks) {
         this.reader = reader;
         this.pipeline = pipeline;
-        this.config = config;
+        this.marks = marks;
     }
 
-    public Uni<ReplayReport> replay(DeadLetterFilter filter) {
-        return reader.read(filter, config.dlq().maxReplay()).onItem().transformToUni(letters -> {
-            List<InboundRecord> records = letters.stream().map(DeadLetterReplay::original).toList();
-            return pipeline.process(records, Source.REPLAY).map(report -> new ReplayReport(letters.size(),
-                    report.applied(), report.skipped(), report.failed() + report.poison()));
+    public Uni<ReplayReport> replay(DeadLetterFilter filter, int limit, DlqCursor cursor) {
+        return reader.read(filter, limit, cursor).chain(page -> {
+            Map<ReplayMarks.Place, ConsumerRecord<String, String>> byPlace = new LinkedHashMap<>();
+            page.letters().forEach(l -> byPlace.put(new ReplayMarks.Place(l.partition(), l.offset()), l));
+            return marks.outcomes(List.copyOf(byPlace.keySet())).chain(known -> {
+                Map<InboundRecord, ReplayMarks.Place> due = new LinkedHashMap<>();
+                byPlace.forEach((place, letter) -> {
+                    String outcome = known.get(place);
+                    if (outcome == null || outcome.equals("FAILED")) {
+                        due.put(original(letter), place);
+                    }
+                });
+                int already = byPlace.size() - due.size();
+                return pipeline.process(List.copyOf(due.keySet()), Source.REPLAY)
+                        .chain(report -> marks.mark(marks(due, report.outcomes())).replaceWith(report))
+                        .map(report -> new ReplayReport(byPlace.size(), count(report.outcomes(), RecordOutcome.APPLIED),
+                                count(report.outcomes(), RecordOutcome.SKIPPED),
+                                count(report.outcomes(), RecordOutcome.FAILED)
+                                        + count(report.outcomes(), RecordOutcome.POISON),
+                                already, page.remaining(), page.next() == null ? null : page.next().encode()));
+            });
         });
+    }
+
+    private static List<ReplayMarks.Mark> marks(Map<InboundRecord, ReplayMarks.Place> due,
+            Map<InboundRecord, RecordOutcome> outcomes) {
+        List<ReplayMarks.Mark> result = new ArrayList<>(due.size());
+        due.forEach((record, place) -> {
+            RecordOutcome outcome = outcomes.getOrDefault(record, RecordOutcome.FAILED);
+            String mark = switch (outcome) {
+                case APPLIED -> "REPLAYED";
+                case SKIPPED -> "SKIPPED_STALE";
+                case FAILED, POISON -> "FAILED";
+            };
+            result.add(new ReplayMarks.Mark(place, uuidOrNull(record.key()), mark,
+                    outcome == RecordOutcome.POISON ? "unreadable" : null));
+        });
+        return result;
+    }
+
+    private static int count(Map<InboundRecord, RecordOutcome> outcomes, RecordOutcome wanted) {
+        return (int) outcomes.values().stream().filter(o -> o == wanted).count();
     }
 
     private static InboundRecord original(ConsumerRecord<String, String> letter) {
@@ -47,6 +88,14 @@ public class DeadLetterReplay {
         long offset = parse(h.get(DeadLetterHeaders.SOURCE_OFFSET), letter.offset());
         return new InboundRecord(topic, partition, offset, letter.key(), letter.value(),
                 Instant.ofEpochMilli(letter.timestamp()));
+    }
+
+    private static UUID uuidOrNull(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static int parse(String value, int fallback) {

@@ -9,10 +9,6 @@ import org.hlf.mentor.sync.audit.Source;
  */
 public record Cause(Source source, String actor, UUID eventId, Long eventVersion, boolean deadLettered) {
 
-    public static Cause event(Source source, UUID eventId, long version) {
-        return new Cause(source, null, eventId, version, true);
-    }
-
     public static Cause of(Source source, String actor) {
         return new Cause(source, actor, null, null, false);
     }

@@ -1,0 +1,8 @@
+package org.hlf.mentor.sync.dlq;
+
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Dead letters in partition and offset order, how many more match after them, and where the next page starts. */
+public record DeadLetterPage(List<ConsumerRecord<String, String>> letters, int remaining, DlqCursor next) {
+}
