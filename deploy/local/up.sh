@@ -81,6 +81,18 @@ else
 fi
 for _ in $(seq 1 60); do port_open "$KAFKA_PORT" && break; running kafka || fail "Kafka exited during start-up" "$LOGS/kafka.log"; sleep 1; done
 port_open "$KAFKA_PORT" || fail "Kafka does not listen on $KAFKA_PORT" "$LOGS/kafka.log"
+# The broker does not create topics on first use (auto.create.topics.enable=false, as in production): create the
+# system's topics that are missing, the names of shared-events' Topics.java (org.hlf.mentor.events.Topics), with the
+# broker's num.partitions.
+cp_kafka=$(cat "$DATA/kafka/classpath.txt")
+topics() { java -cp "$cp_kafka" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" "$@" 2>>"$LOGS/kafka-topics.log"; }
+existing=$(topics --list) || fail "could not list the Kafka topics" "$LOGS/kafka-topics.log"
+for topic in mentor-status-changed coordinator-notifications certification-events certification-events-dlq website-sync-dlq; do
+  grep -qx "$topic" <<<"$existing" && continue
+  topics --create --if-not-exists --topic "$topic" --replication-factor 1 >>"$LOGS/kafka-topics.log" \
+    || fail "could not create Kafka topic $topic" "$LOGS/kafka-topics.log"
+  say "  created Kafka topic $topic"
+done
 say "Kafka is UP (127.0.0.1:$KAFKA_PORT)"
 
 # 4. Dynamics sandbox, then the services

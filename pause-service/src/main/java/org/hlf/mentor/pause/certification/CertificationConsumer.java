@@ -1,34 +1,35 @@
 package org.hlf.mentor.pause.certification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hlf.mentor.events.CertificationEvent;
-import org.hlf.mentor.pause.status.MentorNotFound;
-import org.hlf.mentor.pause.status.StatusService;
 import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code certification-events} (key mentorId, so one mentor's events arrive in order). A record that
- * cannot be applied goes to the dead-letter topic with its reason and the partition moves on; a lost race with a
- * coordinator is simply retried, as the transition is re-decided on fresh state.
+ * will fail the same way every time (unreadable, invalid, unknown mentor) goes to the dead-letter topic with its
+ * reason and the partition moves on. Any other failure (the database went away, a lost race with a coordinator) is
+ * retried with backoff; if it outlasts the retry budget it escapes: the channel stops, liveness reports it DOWN, and
+ * after the restart the uncommitted record is read again. Nothing is dead-lettered only because the database was
+ * briefly away.
  */
 @ApplicationScoped
 public class CertificationConsumer {
 
     private static final Logger LOG = Logger.getLogger(CertificationConsumer.class);
 
-    private final ObjectMapper mapper;
+    private final CertificationEventReader reader;
     private final CertificationHandler handler;
+    private final CertificationRetry retry;
     private final CertificationDeadLetters deadLetters;
 
-    public CertificationConsumer(ObjectMapper mapper, CertificationHandler handler,
-            CertificationDeadLetters deadLetters) {
-        this.mapper = mapper;
+    public CertificationConsumer(CertificationEventReader reader, CertificationHandler handler,
+            CertificationRetry retry, CertificationDeadLetters deadLetters) {
+        this.reader = reader;
         this.handler = handler;
+        this.retry = retry;
         this.deadLetters = deadLetters;
     }
 
@@ -36,20 +37,17 @@ public class CertificationConsumer {
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         CertificationEvent event;
         try {
-            event = mapper.readValue(record.value(), CertificationEvent.class);
-            if (event.eventId() == null || event.mentorId() == null || event.validUntil() == null) {
-                return deadLetter(record, "missing eventId, mentorId or validUntil", null);
-            }
-        } catch (Exception e) {
-            return deadLetter(record, "unreadable certification event: " + e.getMessage(), e);
+            event = reader.read(record.value());
+        } catch (InvalidCertificationEvent e) {
+            return deadLetter(record, e.getMessage(), e.getCause());
         }
-        CertificationEvent parsed = event;
-        return Uni.createFrom().deferred(() -> handler.handle(parsed))
-                .onFailure(StatusService::lostRace).retry().withBackOff(Duration.ofMillis(20)).atMost(5)
-                .replaceWithVoid()
-                .onFailure(MentorNotFound.class).recoverWithUni(
-                        e -> deadLetter(record, "unknown mentor " + parsed.mentorId(), e))
-                .onFailure().recoverWithUni(e -> deadLetter(record, "could not apply: " + e.getMessage(), e));
+        String where = "certification record %s-%d@%d".formatted(record.topic(), record.partition(), record.offset());
+        return retry.retried(where, () -> handler.handle(event)).replaceWithVoid()
+                .onFailure(FailureClassifier::retryable).invoke(e -> LOG.errorf(e, "%s still fails after the retry "
+                        + "budget; the channel stops, liveness reports it DOWN and a restart reads the record again",
+                        where))
+                .onFailure(FailureClassifier::permanent).recoverWithUni(
+                        e -> deadLetter(record, FailureClassifier.reason(e, event), e));
     }
 
     private Uni<Void> deadLetter(ConsumerRecord<String, String> record, String reason, Throwable failure) {

@@ -13,12 +13,19 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hlf.mentor.events.Topics;
 
-/** Parks a certification record that cannot be applied on certification-events-dlq, with why and where from. */
+/**
+ * Parks a certification record that will never apply on certification-events-dlq, with why and where from; ops
+ * list and replay them through {@code /api/v1/admin/certification-dlq}.
+ */
 @ApplicationScoped
 public class CertificationDeadLetters {
 
     public static final String REASON = "dlq-reason";
     public static final String EXCEPTION = "dlq-exception-class";
+    public static final String SOURCE_TOPIC = "dlq-source-topic";
+    public static final String SOURCE_PARTITION = "dlq-source-partition";
+    public static final String SOURCE_OFFSET = "dlq-source-offset";
+    public static final String FAILED_AT = "dlq-failed-at";
 
     private final MutinyEmitter<String> emitter;
 
@@ -34,10 +41,10 @@ public class CertificationDeadLetters {
         }
         header(headers, REASON, reason);
         header(headers, EXCEPTION, failure == null ? "none" : failure.getClass().getName());
-        header(headers, "dlq-source-topic", record.topic());
-        header(headers, "dlq-source-partition", String.valueOf(record.partition()));
-        header(headers, "dlq-source-offset", String.valueOf(record.offset()));
-        header(headers, "dlq-failed-at", Instant.now().toString());
+        header(headers, SOURCE_TOPIC, record.topic());
+        header(headers, SOURCE_PARTITION, String.valueOf(record.partition()));
+        header(headers, SOURCE_OFFSET, String.valueOf(record.offset()));
+        header(headers, FAILED_AT, Instant.now().toString());
         var metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.CERTIFICATION_EVENTS_DLQ)
                 .withKey(record.key())

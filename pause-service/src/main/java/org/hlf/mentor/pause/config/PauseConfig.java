@@ -77,6 +77,52 @@ public interface PauseConfig {
         Duration idempotencyRetention();
     }
 
+    /** The certification-events consumer and its dead letters. */
+    Certification certification();
+
+    interface Certification {
+
+        /** Retries of a failure that may pass (database restart or failover, a lost race) inside the handler. */
+        Retry retry();
+
+        interface Retry {
+
+            /** Wait before the first retry; it doubles per attempt. */
+            @WithDefault("200ms")
+            Duration initialBackoff();
+
+            /** Longest wait between two attempts. */
+            @WithDefault("10s")
+            Duration maxBackoff();
+
+            /**
+             * How long one record is retried before its failure escapes and stops the channel (liveness DOWN: the
+             * service is restarted and the uncommitted record read again). Half of the channel's
+             * throttled.unprocessed-record-max-age.ms (60 s), the outer limit, so a slow attempt still fits.
+             */
+            @WithDefault("30s")
+            Duration budget();
+        }
+
+        /** Listing and replay of certification-events-dlq. */
+        Dlq dlq();
+
+        interface Dlq {
+
+            /** Most letters of one page of the listing. */
+            @WithDefault("200")
+            int maxPageSize();
+
+            /** Most letters one replay call applies; the answer says how many remain. */
+            @WithDefault("500")
+            int maxReplay();
+
+            /** How long reading the topic to its end may take. */
+            @WithDefault("10s")
+            Duration readTimeout();
+        }
+    }
+
     /** The transactional outbox and its relay. */
     Outbox outbox();
 
@@ -108,5 +154,28 @@ public interface PauseConfig {
         /** Value of the CloudEvents {@code ce_source} header. */
         @WithDefault("/hlf/pause-service")
         String eventSource();
+
+        /**
+         * Longest time a relay round waits for the broker: a row not acknowledged by then counts as failed, the
+         * acknowledged ones are marked and the round's transaction (and its row locks) ends.
+         */
+        @WithDefault("10s")
+        Duration roundTimeout();
+
+        /** Wait after a row's first failed send; doubled with each further failure up to {@link #retryBackoffMax()}. */
+        @WithDefault("1s")
+        Duration retryBackoff();
+
+        /** Longest wait between two sends of a failing row. */
+        @WithDefault("5m")
+        Duration retryBackoffMax();
+
+        /** How long a row may keep failing before the wellness health check reports the outbox DOWN. */
+        @WithDefault("5m")
+        Duration undeliverableAfter();
+
+        /** How often the gauge of undeliverable rows is read from the database. */
+        @WithDefault("5s")
+        Duration metricsRefresh();
     }
 }

@@ -18,26 +18,38 @@ import org.hlf.mentor.pause.config.PauseConfig;
 /**
  * {@code Idempotency-Key} for POSTs: a repeat by the same caller with the same key gets the first answer and
  * changes nothing. The key row is written first, in the transaction of the change: a concurrent repeat waits on
- * it, and after the first commits it reads the stored answer instead of running again.
+ * it, and after the first commits it reads the stored answer instead of running again. A final refusal (see
+ * {@link FinalAnswers}: 409 refused transition, 404) is kept too, in a transaction of its own after the change's
+ * rolled back; otherwise a repeat after the state changed (a renewal, a registration) would do what was refused.
  */
 @ApplicationScoped
 public class Idempotency {
 
+    private static final int OK = 200;
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String PRIMARY_KEY = "idempotency_key_pkey";
 
     private final ObjectMapper mapper;
     private final Clock clock;
     private final PauseConfig config;
+    private final FinalAnswers finalAnswers;
 
-    public Idempotency(ObjectMapper mapper, Clock clock, PauseConfig config) {
+    public Idempotency(ObjectMapper mapper, Clock clock, PauseConfig config, FinalAnswers finalAnswers) {
         this.mapper = mapper;
         this.clock = clock;
         this.config = config;
+        this.finalAnswers = finalAnswers;
     }
 
-    /** A replayed or fresh answer. */
-    public record Answer<T>(T body, String storedBody, boolean replayed) {
+    /**
+     * A fresh answer ({@code body}, status 200) or a replayed one ({@code storedBody} with its {@code status}: 200,
+     * or the 4xx of a kept refusal, whose body is problem+json).
+     */
+    public record Answer<T>(T body, String storedBody, boolean replayed, int status) {
+
+        static <T> Answer<T> fresh(T body) {
+            return new Answer<>(body, null, false, OK);
+        }
     }
 
     /**
@@ -46,7 +58,7 @@ public class Idempotency {
      */
     public <T> Uni<Answer<T>> once(String actorId, String key, String request, Supplier<Uni<T>> action) {
         if (key == null) {
-            return action.get().map(body -> new Answer<>(body, null, false));
+            return action.get().map(Answer::fresh);
         }
         var id = new IdempotencyRecord.Key(actorId, key);
         String hash = sha256(request);
@@ -61,13 +73,35 @@ public class Idempotency {
             record.responseCode = 0;
             record.createdAt = clock.instant();
             return record.persistAndFlush().flatMap(ignored -> action.get()).map(body -> {
-                record.responseCode = 200;
+                record.responseCode = OK;
                 record.responseBody = json(body);
-                return new Answer<T>(body, null, false);
+                return Answer.fresh(body);
             });
-        })).onFailure(Idempotency::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
-                () -> IdempotencyRecord.<IdempotencyRecord>findById(id).map(found -> Idempotency.<T>replay(found, hash,
-                        key))));
+        })).onFailure(Idempotency::isUniqueViolation).recoverWithUni(() -> stored(id, hash, key))
+                .onFailure(failure -> finalAnswers.of(failure).isPresent())
+                .recoverWithUni(failure -> keepRefusal(id, hash, key, failure));
+    }
+
+    /**
+     * Keeps a final refusal for the key, in its own transaction (the change's rolled back, key row and all), then
+     * fails as the request did, so the client gets the answer that is now kept. When a concurrent repeat got to
+     * keep an answer first, that one is the answer.
+     */
+    private <T> Uni<Answer<T>> keepRefusal(IdempotencyRecord.Key id, String hash, String key, Throwable failure) {
+        FinalAnswers.Refusal refusal = finalAnswers.of(failure).orElseThrow();
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO idempotency_key (actor_id, idem_key, request_hash, response_code, response_body, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING""")
+                .setParameter(1, id.actorId()).setParameter(2, id.idemKey()).setParameter(3, hash)
+                .setParameter(4, refusal.status()).setParameter(5, refusal.body()).setParameter(6, clock.instant())
+                .executeUpdate()))
+                .flatMap(inserted -> inserted == 1 ? Uni.createFrom().<Answer<T>>failure(failure)
+                        : stored(id, hash, key));
+    }
+
+    private <T> Uni<Answer<T>> stored(IdempotencyRecord.Key id, String hash, String key) {
+        return Panache.withSession(() -> IdempotencyRecord.<IdempotencyRecord>findById(id)
+                .map(found -> Idempotency.<T>replay(found, hash, key)));
     }
 
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -80,7 +114,7 @@ public class Idempotency {
         if (!found.requestHash.equals(hash)) {
             throw new IdempotencyMismatch(key);
         }
-        return new Answer<>(null, found.responseBody, true);
+        return new Answer<>(null, found.responseBody, true, found.responseCode);
     }
 
     private String json(Object body) {

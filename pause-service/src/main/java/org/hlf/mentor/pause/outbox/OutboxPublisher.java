@@ -12,21 +12,30 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.hlf.mentor.pause.config.PauseConfig;
 
-/** Sends outbox rows to Kafka (acks=all, idempotent producer), with the mentor id as key and CloudEvents headers. */
+/**
+ * Sends outbox rows to Kafka (acks=all, idempotent producer), with the mentor id as key and CloudEvents headers.
+ * Each {@link Lane} has its own channel and so its own producer.
+ */
 @ApplicationScoped
-public class OutboxPublisher {
+public class OutboxPublisher implements RowPublisher {
 
-    private final MutinyEmitter<String> emitter;
+    private final MutinyEmitter<String> regular;
+    private final MutinyEmitter<String> quarantine;
     private final String source;
 
-    public OutboxPublisher(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-            MutinyEmitter<String> emitter, PauseConfig config) {
-        this.emitter = emitter;
+    public OutboxPublisher(
+            @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            MutinyEmitter<String> regular,
+            @Channel("outbox-quarantine") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            MutinyEmitter<String> quarantine,
+            PauseConfig config) {
+        this.regular = regular;
+        this.quarantine = quarantine;
         this.source = config.outbox().eventSource();
     }
 
-    /** Completes when the broker acknowledged the record. */
-    Uni<Void> publish(PendingRow row) {
+    @Override
+    public Uni<Void> publish(PendingRow row, Lane lane) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
         header(headers, "ce_id", row.eventId().toString());
@@ -39,6 +48,7 @@ public class OutboxPublisher {
                 .withKey(row.mentorId().toString())
                 .withHeaders(headers)
                 .build();
+        MutinyEmitter<String> emitter = lane == Lane.REGULAR ? regular : quarantine;
         return emitter.sendMessage(Message.of(row.payload()).addMetadata(metadata));
     }
 

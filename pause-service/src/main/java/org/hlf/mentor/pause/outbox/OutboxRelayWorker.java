@@ -8,16 +8,18 @@ import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hlf.mentor.pause.config.PauseConfig;
 import org.jboss.logging.Logger;
 
 /**
  * Drives the relay: a NOTIFY on commit wakes it within milliseconds, polling is the fallback for a lost
- * notification or a dropped listener connection. At most one round runs at a time in this replica; a
- * wake-up during a round makes the loop go once more, and a full batch loops until the backlog is gone.
+ * notification or a dropped listener connection (and what picks up rows whose backoff has passed). Each {@link Lane}
+ * has its own {@link RelayLoop}, so a round stuck on a topic the broker does not answer for never delays the next
+ * round of the regular rows.
  */
 @ApplicationScoped
 public class OutboxRelayWorker {
@@ -25,31 +27,27 @@ public class OutboxRelayWorker {
     private static final Logger LOG = Logger.getLogger(OutboxRelayWorker.class);
     static final String CHANNEL = "outbox";
 
-    private final OutboxRelay relay;
     private final Vertx vertx;
-    private final int batchSize;
-    private final long coalesceMillis;
     private final boolean enabled;
     private final String reactiveUrl;
     private final String user;
     private final String password;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean wanted = new AtomicBoolean();
-    private volatile boolean stopped;
+    private final List<RelayLoop> loops = new ArrayList<>();
     private PgSubscriber subscriber;
 
     public OutboxRelayWorker(OutboxRelay relay, Vertx vertx, PauseConfig config,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.relay = relay;
         this.vertx = vertx;
-        this.batchSize = config.outbox().batchSize();
-        this.coalesceMillis = config.outbox().coalesce().toMillis();
         this.enabled = config.outbox().relayEnabled();
         this.reactiveUrl = reactiveUrl;
         this.user = user;
         this.password = password.orElse(null);
+        for (Lane lane : Lane.values()) {
+            loops.add(new RelayLoop(lane, () -> relay.relayOnce(lane), vertx, config.outbox().batchSize(),
+                    config.outbox().coalesce().toMillis()));
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -72,7 +70,7 @@ public class OutboxRelayWorker {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopped = true;
+        loops.forEach(RelayLoop::stop);
         if (subscriber != null) {
             subscriber.closeAndForget();
         }
@@ -83,35 +81,10 @@ public class OutboxRelayWorker {
         wakeUp();
     }
 
-    /** Asks for a relay round soon; cheap and safe to call from any thread. */
+    /** Asks every lane for a relay round soon; cheap and safe to call from any thread. */
     public void wakeUp() {
-        wanted.set(true);
-        if (enabled && !stopped && running.compareAndSet(false, true)) {
-            if (coalesceMillis > 0) {
-                vertx.setTimer(coalesceMillis, id -> round());
-            } else {
-                round();
-            }
-        }
-    }
-
-    private void round() {
-        wanted.set(false);
-        relay.relayOnce().subscribe().with(claimed -> {
-            if (claimed >= batchSize) {
-                wanted.set(true);
-            }
-            finishRound();
-        }, failure -> {
-            LOG.warnf(failure, "outbox relay round failed; rows stay unpublished and are retried");
-            finishRound();
-        });
-    }
-
-    private void finishRound() {
-        running.set(false);
-        if (wanted.get() && !stopped && running.compareAndSet(false, true)) {
-            round();
+        if (enabled) {
+            loops.forEach(RelayLoop::wakeUp);
         }
     }
 }

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlf.mentor.events.MentorStatus;
 import org.hlf.mentor.pause.api.Ids;
 import org.hlf.mentor.pause.api.InvalidInput;
+import org.hlf.mentor.pause.api.Problem;
 import org.hlf.mentor.pause.config.PauseConfig;
 import org.hlf.mentor.pause.idempotency.Idempotency;
 import org.hlf.mentor.pause.security.Actor;
@@ -160,12 +161,15 @@ public class PauseManagementResource {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw new InvalidInput("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        return status.apply(id, request, actor, key, fingerprint(action, id, body)).map(PauseManagementResource::ok);
+        return status.apply(id, request, actor, key, fingerprint(action, id, body))
+                .map(PauseManagementResource::answer);
     }
 
-    private static Response ok(Idempotency.Answer<MentorStatusView> answer) {
+    /** A repeat gets the kept answer as it was: 200 with the mentor, or the kept refusal (409, 404) as problem+json. */
+    private static Response answer(Idempotency.Answer<MentorStatusView> answer) {
         if (answer.replayed()) {
-            return Response.ok(answer.storedBody(), MediaType.APPLICATION_JSON)
+            String type = answer.status() >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON;
+            return Response.status(answer.status()).entity(answer.storedBody()).type(type)
                     .header("Idempotent-Replayed", "true").build();
         }
         return Response.ok(answer.body()).build();

@@ -44,6 +44,7 @@ class OutboxRelayTest {
     @Test
     void crashBetweenPublishAndMarkResendsTheRow() throws Throwable {
         String topic = "relay-crash-" + UUID.randomUUID();
+        KafkaTopics.create(bootstrapServers, topic);
         UUID mentor = UUID.randomUUID();
         UUID eventId = add(topic, mentor, 1);
 
@@ -64,6 +65,7 @@ class OutboxRelayTest {
     @Test
     void twoRelaysPublishEachRowOnceAndKeepPerMentorOrder() throws Throwable {
         String topic = "relay-pair-" + UUID.randomUUID();
+        KafkaTopics.create(bootstrapServers, topic);
         List<UUID> mentors = new ArrayList<>();
         for (int m = 0; m < 6; m++) {
             mentors.add(UUID.randomUUID());
