@@ -1,11 +1,8 @@
 package org.hlf.mentor.testsupport;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.hlf.mentor.events.Topics;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -38,7 +36,6 @@ public final class SharedKafkaBroker {
 
     private static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
     /** The event contract's topic names; read by reflection because test-support does not depend on shared-events. */
-    private static final String TOPICS_CLASS = "org.hlf.mentor.events.Topics";
     private static final int PARTITIONS = 3;
     /** Strong references: java.util.logging keeps loggers weakly, and the level must stick. */
     private static final Logger[] QUIET_LOGGERS = {Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"),
@@ -59,7 +56,7 @@ public final class SharedKafkaBroker {
 
     private static String start() {
         String servers = startBroker();
-        createTopics(servers, contractTopics());
+        createTopics(servers, Topics.ALL);
         return servers;
     }
 
@@ -95,29 +92,6 @@ public final class SharedKafkaBroker {
         announce("in-JVM Apache Kafka " + org.apache.kafka.common.utils.AppInfoParser.getVersion()
                 + " KRaft broker", servers);
         return servers;
-    }
-
-    /** The value of every {@code public static final String} of the contract's {@code Topics} class. */
-    private static List<String> contractTopics() {
-        Class<?> topics;
-        try {
-            topics = Class.forName(TOPICS_CLASS, true, SharedKafkaBroker.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the test broker creates the topics of " + TOPICS_CLASS
-                    + ": put shared-events on the test classpath", e);
-        }
-        List<String> names = new ArrayList<>();
-        for (Field field : topics.getFields()) {
-            int modifiers = field.getModifiers();
-            if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class) {
-                try {
-                    names.add((String) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot read " + TOPICS_CLASS + "." + field.getName(), e);
-                }
-            }
-        }
-        return names;
     }
 
     /** Creates the topics that do not exist yet; an existing one (external broker, earlier run) is left as it is. */

@@ -49,6 +49,10 @@ class UndeliverableRowTest {
     void connect() {
         db = new PauseDb(pool);
         reader = new TopicReader(bootstrapServers);
+        // the gauge and the check count every failing row: rows an interrupted earlier run left on its own test
+        // topics, which this JVM's fresh broker never has, would be counted too
+        db.execute("DELETE FROM outbox WHERE published_at IS NULL AND topic <> ALL($1)",
+                (Object) Topics.ALL.toArray(String[]::new));
     }
 
     @AfterEach

@@ -16,9 +16,10 @@ public class SyncLog {
 
     private static final String INSERT = """
             INSERT INTO website_sync_log (mentor_id, action, outcome, success, error_detail, attempt, event_id,
-                                          event_version, source, actor, duration_ms)
+                                          event_version, source, actor, duration_ms, failure)
             SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::boolean[], $5::text[], $6::int[],
-                                 $7::uuid[], $8::bigint[], $9::varchar[], $10::varchar[], $11::bigint[])""";
+                                 $7::uuid[], $8::bigint[], $9::varchar[], $10::varchar[], $11::bigint[],
+                                 $12::varchar[])""";
 
     private final Pool pool;
 
@@ -47,6 +48,7 @@ public class SyncLog {
         String[] sources = new String[n];
         String[] actors = new String[n];
         Long[] durations = new Long[n];
+        String[] failures = new String[n];
         for (int i = 0; i < n; i++) {
             SyncLogEntry e = entries.get(i);
             mentors[i] = e.mentorId();
@@ -60,11 +62,12 @@ public class SyncLog {
             sources[i] = e.source();
             actors[i] = e.actor();
             durations[i] = e.durationMs();
+            failures[i] = e.failure();
         }
         Tuple args = Tuple.tuple().addArrayOfUUID(mentors).addArrayOfString(actions).addArrayOfString(outcomes)
                 .addArrayOfBoolean(success).addArrayOfString(errors).addArrayOfInteger(attempts)
                 .addArrayOfUUID(eventIds).addArrayOfLong(versions).addArrayOfString(sources)
-                .addArrayOfString(actors).addArrayOfLong(durations);
+                .addArrayOfString(actors).addArrayOfLong(durations).addArrayOfString(failures);
         return client.preparedQuery(INSERT).execute(args).replaceWithVoid();
     }
 
@@ -79,7 +82,8 @@ public class SyncLog {
                                 SyncLogEntry.Outcome.valueOf(row.getString("outcome")), row.getBoolean("success"),
                                 row.getString("error_detail"), row.getInteger("attempt"), row.getUUID("event_id"),
                                 row.getLong("event_version"), row.getString("source"), row.getString("actor"),
-                                row.getLong("duration_ms"), row.getOffsetDateTime("created_at").toInstant()));
+                                row.getLong("duration_ms"), row.getOffsetDateTime("created_at").toInstant(),
+                                row.getString("failure")));
                     }
                     return entries;
                 });

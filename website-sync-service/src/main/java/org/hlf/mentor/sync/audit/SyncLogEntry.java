@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /** One row of {@code website_sync_log}: what was done for a mentor, how it ended, and why. */
 public record SyncLogEntry(Long id, UUID mentorId, Action action, Outcome outcome, boolean success, String errorDetail,
-        int attempt, UUID eventId, Long eventVersion, String source, String actor, long durationMs, Instant time) {
+        int attempt, UUID eventId, Long eventVersion, String source, String actor, long durationMs, Instant time,
+        String failure) {
 
     public enum Action {
         HIDE,
@@ -49,6 +50,7 @@ public record SyncLogEntry(Long id, UUID mentorId, Action action, Outcome outcom
         private Long eventVersion;
         private String actor;
         private long durationMs;
+        private String failure;
 
         private Builder(UUID mentorId, Action action, Outcome outcome, Source source) {
             this.mentorId = mentorId;
@@ -83,9 +85,16 @@ public record SyncLogEntry(Long id, UUID mentorId, Action action, Outcome outcom
             return this;
         }
 
+        /** UNAVAILABLE (may pass) or REJECTED (will recur) for a failed portal write; alerting counts them. */
+        public Builder failure(String kind) {
+            this.failure = kind;
+            return this;
+        }
+
         public SyncLogEntry build() {
-            return new SyncLogEntry(null, mentorId, action, outcome, outcome == Outcome.APPLIED || outcome == Outcome.ALREADY_IN_SYNC, errorDetail, attempt,
-                    eventId, eventVersion, source.name(), actor, durationMs, null);
+            boolean success = outcome == Outcome.APPLIED || outcome == Outcome.ALREADY_IN_SYNC;
+            return new SyncLogEntry(null, mentorId, action, outcome, success, errorDetail, attempt, eventId,
+                    eventVersion, source.name(), actor, durationMs, null, failure);
         }
     }
 }

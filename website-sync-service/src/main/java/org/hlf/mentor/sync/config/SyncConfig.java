@@ -204,9 +204,29 @@ public interface SyncConfig {
 
     interface Alert {
 
-        /** Consecutive failed syncs that open an incident. */
+        /** Failed portal writes in the window (of all replicas) below which the failing alert never fires. */
         @WithDefault("5")
         int threshold();
+
+        /** How far back an evaluation looks. */
+        @WithDefault("5m")
+        Duration window();
+
+        /** Failed share of the window's writes at which the failing alert fires. */
+        @WithDefault("0.2")
+        double fireRatio();
+
+        /** Failed share at or under which it resolves (with writes succeeding again): the hysteresis. */
+        @WithDefault("0.05")
+        double resolveRatio();
+
+        /** Writes refused for good (4xx) in the window that open the rejected alert. */
+        @WithDefault("1")
+        int rejectionThreshold();
+
+        /** How often every replica evaluates the alerts (scheduler syntax, e.g. {@code 15s}). */
+        @WithDefault("15s")
+        String evaluateEvery();
 
         /** Webhook that receives a JSON POST when an incident opens and when it resolves; none when absent. */
         Optional<String> webhookUrl();

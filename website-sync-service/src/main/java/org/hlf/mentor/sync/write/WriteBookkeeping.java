@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.hlf.mentor.sync.alert.FailureAlerts;
+import org.hlf.mentor.sync.alert.ConsecutiveFailures;
 import org.hlf.mentor.sync.audit.SyncLog;
 import org.hlf.mentor.sync.audit.SyncLogEntry;
 import org.hlf.mentor.sync.audit.SyncLogEntry.Action;
 import org.hlf.mentor.sync.audit.SyncLogEntry.Outcome;
 import org.hlf.mentor.sync.portal.PortalClient;
+import org.hlf.mentor.sync.portal.PortalRejected;
 import org.hlf.mentor.sync.state.SyncState;
 import org.hlf.mentor.sync.state.SyncStateRepository;
 import org.jboss.logging.Logger;
@@ -31,9 +32,10 @@ public class WriteBookkeeping {
     private final SyncStateRepository states;
     private final SyncLog log;
     private final SyncMetrics metrics;
-    private final FailureAlerts alerts;
+    private final ConsecutiveFailures alerts;
 
-    public WriteBookkeeping(SyncStateRepository states, SyncLog log, SyncMetrics metrics, FailureAlerts alerts) {
+    public WriteBookkeeping(SyncStateRepository states, SyncLog log, SyncMetrics metrics,
+            ConsecutiveFailures alerts) {
         this.states = states;
         this.log = log;
         this.metrics = metrics;
@@ -121,7 +123,9 @@ public class WriteBookkeeping {
                         ? (kept ? null : "the status changed while writing; written again from the newer status")
                         : PortalClient.describe(result.failure()) + (kept ? "" : " (the status changed meanwhile)");
                 entry = SyncLogEntry.of(id, SyncLogEntry.actionFor(result.change().visible()), outcome, cause.source())
-                        .error(detail).attempts(result.attempts()).durationMs(result.durationMs());
+                        .error(detail).attempts(result.attempts()).durationMs(result.durationMs())
+                        .failure(result.succeeded() ? null
+                                : result.failure() instanceof PortalRejected ? "REJECTED" : "UNAVAILABLE");
             }
             entries.add(entry.event(cause.eventId(), cause.eventVersion()).actor(cause.actor()).build());
         }
@@ -147,7 +151,7 @@ public class WriteBookkeeping {
                     LOG.warnf("portal write for mentor %s failed after %d attempt(s): %s", result.mentorId(),
                             result.applied().attempts(), detail);
                     metrics.failed();
-                    alerts.failure(result.mentorId(), detail);
+                    alerts.failure();
                 }
                 case ALREADY_IN_SYNC -> metrics.synced("already_in_sync");
                 case NOT_ACTIVE -> metrics.synced("refused");
