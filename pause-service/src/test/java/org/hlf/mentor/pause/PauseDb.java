@@ -47,6 +47,13 @@ public final class PauseDb {
                         mentorId));
     }
 
+    /** A row as a committed change leaves it in the outbox (only the mentor writer inserts them in production). */
+    public long insertOutboxRow(String topic, UUID mentorId, String eventType, UUID eventId, String payload) {
+        return one("INSERT INTO outbox (aggregate_id, topic, event_type, event_id, payload, created_at) "
+                + "VALUES ($1, $2, $3, $4, $5, now()) RETURNING id", mentorId, topic, eventType, eventId, payload)
+                .getLong("id");
+    }
+
     public void execute(String sql, Object... args) {
         pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(Duration.ofSeconds(10));
     }

@@ -9,11 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hlf.mentor.events.MentorStatus;
-import org.hlf.mentor.pause.roster.PeerMentor;
-import org.hlf.mentor.pause.security.Actor;
 
-/** The audit trail: one row per accepted transition, and per lift that only closed a pause. */
+/** The audit trail, as the history reads it: one row per accepted write (only {@code MentorWriter} inserts them). */
 @Entity
 @Table(name = "status_audit")
 public class StatusAudit extends PanacheEntityBase {
@@ -50,21 +47,4 @@ public class StatusAudit extends PanacheEntityBase {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
-
-    /** The audit row of a change to {@code mentor}, whose version is already the new one. */
-    public static StatusAudit of(PeerMentor mentor, MentorStatus previous, String action, String reason, Actor actor,
-            Instant at) {
-        StatusAudit audit = new StatusAudit();
-        audit.mentorId = mentor.id;
-        audit.action = action;
-        audit.fromStatus = previous == null ? null : previous.name();
-        audit.toStatus = mentor.status.name();
-        audit.version = mentor.version;
-        audit.actorId = actor.id();
-        audit.actorRole = actor.role().name();
-        audit.reason = reason;
-        audit.requestId = actor.requestId();
-        audit.occurredAt = at;
-        return audit;
-    }
 }

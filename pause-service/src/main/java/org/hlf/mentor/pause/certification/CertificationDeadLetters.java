@@ -12,20 +12,14 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hlf.mentor.events.Topics;
+import org.hlf.mentor.support.dlq.DeadLetterHeaders;
 
 /**
- * Parks a certification record that will never apply on certification-events-dlq, with why and where from; ops
- * list and replay them through {@code /api/v1/admin/certification-dlq}.
+ * Parks a certification record that will never apply on certification-events-dlq, with why and where from (the
+ * system's {@link DeadLetterHeaders}); ops list and replay them through {@code /api/v1/admin/certification-dlq}.
  */
 @ApplicationScoped
 public class CertificationDeadLetters {
-
-    public static final String REASON = "dlq-reason";
-    public static final String EXCEPTION = "dlq-exception-class";
-    public static final String SOURCE_TOPIC = "dlq-source-topic";
-    public static final String SOURCE_PARTITION = "dlq-source-partition";
-    public static final String SOURCE_OFFSET = "dlq-source-offset";
-    public static final String FAILED_AT = "dlq-failed-at";
 
     private final MutinyEmitter<String> emitter;
 
@@ -39,12 +33,13 @@ public class CertificationDeadLetters {
         for (Header header : record.headers()) {
             headers.add(header);
         }
-        header(headers, REASON, reason);
-        header(headers, EXCEPTION, failure == null ? "none" : failure.getClass().getName());
-        header(headers, SOURCE_TOPIC, record.topic());
-        header(headers, SOURCE_PARTITION, String.valueOf(record.partition()));
-        header(headers, SOURCE_OFFSET, String.valueOf(record.offset()));
-        header(headers, FAILED_AT, Instant.now().toString());
+        header(headers, DeadLetterHeaders.REASON, reason);
+        header(headers, DeadLetterHeaders.EXCEPTION_CLASS_NAME,
+                failure == null ? "none" : failure.getClass().getName());
+        header(headers, DeadLetterHeaders.SOURCE_TOPIC, record.topic());
+        header(headers, DeadLetterHeaders.SOURCE_PARTITION, String.valueOf(record.partition()));
+        header(headers, DeadLetterHeaders.SOURCE_OFFSET, String.valueOf(record.offset()));
+        header(headers, DeadLetterHeaders.FAILED_AT, Instant.now().toString());
         var metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.CERTIFICATION_EVENTS_DLQ)
                 .withKey(record.key())

@@ -83,7 +83,7 @@ public final class FailureClassifier {
         return classify(failure) != Kind.PERMANENT;
     }
 
-    /** Why a permanent failure happened, as the dead letter's {@code dlq-reason} header and the replay report say. */
+    /** Why a permanent failure happened, as the dead letter's {@code dead-letter-reason} and the replay report say. */
     public static String reason(Throwable failure, CertificationEvent event) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MentorNotFound) {

@@ -11,20 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hlf.mentor.events.Topics;
+import org.hlf.mentor.support.dlq.TopicIncarnation;
 import org.hlf.mentor.pause.config.PauseConfig;
 
 /**
@@ -53,7 +48,7 @@ public class CertificationDlqReader {
     }
 
     private DeadLetters readBlocking(DeadLetterFilter filter, LetterPosition after) throws InterruptedException {
-        String topicId = topicId();
+        String topicId = TopicIncarnation.of(bootstrapServers, Topics.CERTIFICATION_EVENTS_DLQ, timeout);
         if (topicId == null) {
             return DeadLetters.none();
         }
@@ -83,25 +78,6 @@ public class CertificationDlqReader {
         }
         found.sort((a, b) -> DeadLetters.position(a).compareTo(DeadLetters.position(b)));
         return new DeadLetters(topicId, found);
-    }
-
-    /** The id of this incarnation of the topic; null when there is none (nothing was ever dead-lettered). */
-    private String topicId() throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "pause-service-dlq-reader-" + UUID.randomUUID()))) {
-            TopicDescription description = admin.describeTopics(List.of(Topics.CERTIFICATION_EVENTS_DLQ))
-                    .allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .get(Topics.CERTIFICATION_EVENTS_DLQ);
-            return description.topicId().toString();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return null;
-            }
-            throw new IllegalStateException("could not describe " + Topics.CERTIFICATION_EVENTS_DLQ, e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("could not describe " + Topics.CERTIFICATION_EVENTS_DLQ + " within "
-                    + timeout, e);
-        }
     }
 
     /**

@@ -15,9 +15,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hlf.mentor.pause.api.Ids;
-import org.hlf.mentor.pause.api.InvalidInput;
 import org.hlf.mentor.pause.config.PauseConfig;
+import org.hlf.mentor.support.api.Ids;
+import org.hlf.mentor.support.api.InvalidInput;
 
 /** certification-events-dlq for ops: list the dead letters, replay them (all, one mentor's, or a time range's). */
 @Path("/api/v1/admin/certification-dlq")

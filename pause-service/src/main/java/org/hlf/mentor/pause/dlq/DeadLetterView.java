@@ -1,12 +1,9 @@
 package org.hlf.mentor.pause.dlq;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.hlf.mentor.pause.certification.CertificationDeadLetters;
+import org.hlf.mentor.support.dlq.DeadLetterHeaders;
+import org.hlf.mentor.support.dlq.HeaderValues;
 
 /**
  * A dead letter as ops see it: where it sits, why it is there, where it came from, the original record, and what a
@@ -17,35 +14,10 @@ public record DeadLetterView(int partition, long offset, Instant deadLetteredAt,
         ReplayedLetters.Outcome replay) {
 
     static DeadLetterView of(ConsumerRecord<String, String> letter, ReplayedLetters.Outcome replay) {
-        Map<String, String> h = headers(letter);
+        HeaderValues h = HeaderValues.of(letter.headers());
         return new DeadLetterView(letter.partition(), letter.offset(), Instant.ofEpochMilli(letter.timestamp()),
-                letter.key(), h.get(CertificationDeadLetters.REASON), h.get(CertificationDeadLetters.EXCEPTION),
-                h.get(CertificationDeadLetters.SOURCE_TOPIC), integer(h.get(CertificationDeadLetters.SOURCE_PARTITION)),
-                longValue(h.get(CertificationDeadLetters.SOURCE_OFFSET)), letter.value(), replay);
-    }
-
-    private static Map<String, String> headers(ConsumerRecord<String, String> letter) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header header : letter.headers()) {
-            String value = header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-            headers.put(header.key(), value);
-        }
-        return headers;
-    }
-
-    private static Integer integer(String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Long longValue(String value) {
-        try {
-            return value == null ? null : Long.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+                letter.key(), h.text(DeadLetterHeaders.REASON), h.text(DeadLetterHeaders.EXCEPTION_CLASS_NAME),
+                h.text(DeadLetterHeaders.SOURCE_TOPIC), h.integer(DeadLetterHeaders.SOURCE_PARTITION),
+                h.longValue(DeadLetterHeaders.SOURCE_OFFSET), letter.value(), replay);
     }
 }

@@ -2,7 +2,7 @@ package org.hlf.mentor.pause.dlq;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.hlf.mentor.pause.api.InvalidInput;
+import org.hlf.mentor.support.api.InvalidInput;
 
 /** Where a letter sits on the topic; letters are listed and replayed in (partition, offset) order. */
 public record LetterPosition(int partition, long offset) implements Comparable<LetterPosition> {

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.hlf.mentor.events.CoordinatorNotification;
 import org.hlf.mentor.pause.outbox.MentorEvents;
-import org.hlf.mentor.pause.outbox.Outbox;
+import org.hlf.mentor.pause.status.MentorWriter;
 import org.hlf.mentor.pause.support.NewContext;
 import org.jboss.logging.Logger;
 
@@ -26,13 +26,13 @@ public class ReturnReminders {
     private static final Logger LOG = Logger.getLogger(ReturnReminders.class);
 
     private final MentorEvents events;
-    private final Outbox outbox;
+    private final MentorWriter writer;
     private final NewContext newContext;
     private final Clock clock;
 
-    public ReturnReminders(MentorEvents events, Outbox outbox, NewContext newContext, Clock clock) {
+    public ReturnReminders(MentorEvents events, MentorWriter writer, NewContext newContext, Clock clock) {
         this.events = events;
-        this.outbox = outbox;
+        this.writer = writer;
         this.newContext = newContext;
         this.clock = clock;
     }
@@ -65,14 +65,10 @@ public class ReturnReminders {
         String chapterId = (String) row[2];
         LocalDate expected = (LocalDate) row[3];
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "UPDATE pause_period SET reminder_sent_at = ?1 WHERE id = ?2 AND reminder_sent_at IS NULL "
-                        + "AND ended_at IS NULL")
-                .setParameter(1, now).setParameter(2, pauseId).executeUpdate())
-                .flatMap(claimed -> claimed == 0 ? Uni.createFrom().item(false)
-                        : outbox.add(events.notifyCoordinators(mentorId, chapterId,
-                                CoordinatorNotification.Kind.RETURN_DATE_REMINDER,
-                                "expected return date " + expected + " reached: lift the pause when the mentor is back",
-                                expected, now)).replaceWith(true)));
+        var notification = events.notifyCoordinators(mentorId, chapterId,
+                CoordinatorNotification.Kind.RETURN_DATE_REMINDER,
+                "expected return date " + expected + " reached: lift the pause when the mentor is back", expected, now);
+        return Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> writer.remind(session, pauseId, now, notification)));
     }
 }

@@ -8,7 +8,6 @@ import org.hlf.mentor.events.CoordinatorNotification;
 import org.hlf.mentor.events.MentorStatus;
 import org.hlf.mentor.events.MentorStatusChanged;
 import org.hlf.mentor.events.Topics;
-import org.hlf.mentor.pause.roster.PeerMentor;
 import org.hlf.mentor.pause.security.Actor;
 
 /** Builds the outbox rows that announce a change of a mentor. */
@@ -24,11 +23,6 @@ public class MentorEvents {
     /** The mentor as it is after the change. */
     public record MentorState(UUID mentorId, String chapterId, MentorStatus status, long version,
             LocalDate certificationValidUntil) {
-
-        public static MentorState of(PeerMentor mentor) {
-            return new MentorState(mentor.id, mentor.chapterId, mentor.status, mentor.version,
-                    mentor.certificationValidUntil);
-        }
     }
 
     public OutboxRow statusChanged(MentorState after, MentorStatus previous, String reason, Actor actor, Instant at) {

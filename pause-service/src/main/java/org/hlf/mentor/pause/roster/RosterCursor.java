@@ -3,7 +3,7 @@ package org.hlf.mentor.pause.roster;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.UUID;
-import org.hlf.mentor.pause.api.InvalidInput;
+import org.hlf.mentor.support.api.InvalidInput;
 
 /**
  * The roster read's cursor: the last mentor id of a page, as base64url of its 16 bytes. Clients only pass it

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hlf.mentor.events.MentorStatus;
+import org.hlf.mentor.pause.status.PeerMentor;
 
 /** Read side of the roster: the paged read that reconciliation takes as the truth. */
 @ApplicationScoped

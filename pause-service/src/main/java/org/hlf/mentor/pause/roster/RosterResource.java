@@ -25,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hlf.mentor.pause.api.Ids;
-import org.hlf.mentor.pause.api.InvalidInput;
 import org.hlf.mentor.pause.config.PauseConfig;
 import org.hlf.mentor.pause.security.CurrentActor;
+import org.hlf.mentor.support.api.Ids;
+import org.hlf.mentor.support.api.InvalidInput;
 
 /** The roster: register or update mentors, one by one or in bulk; read it page by page. */
 @Path("/api/v1/mentors")

@@ -3,9 +3,9 @@ package org.hlf.mentor.pause.roster;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,37 +16,34 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hlf.mentor.events.MentorStatus;
-import org.hlf.mentor.pause.audit.StatusAudit;
 import org.hlf.mentor.pause.outbox.MentorEvents;
-import org.hlf.mentor.pause.outbox.Outbox;
 import org.hlf.mentor.pause.security.Actor;
-import org.hlf.mentor.pause.status.MentorRepository;
 import org.hlf.mentor.pause.status.MentorStatusView;
-import org.hlf.mentor.pause.status.Outcome;
-import org.hlf.mentor.pause.status.PausePeriod;
-import org.hlf.mentor.pause.status.StateMachine;
-import org.hlf.mentor.pause.status.Trigger;
+import org.hlf.mentor.pause.status.MentorTransitions;
+import org.hlf.mentor.pause.status.MentorWriter;
+import org.hlf.mentor.pause.status.PeerMentor;
+import org.hlf.mentor.pause.status.StatusService;
 
 /**
- * Registers and updates roster entries. A new mentor starts ACTIVE when certified today, else EXPIRED_CERT, and
- * is announced with {@code previousStatus = null}; a chapter change is announced too, and a new certification date
- * that changes validity goes through the state machine like a renewal or an expiry.
+ * Registers and updates roster entries, as triggers of the one writer: a new mentor starts ACTIVE when certified
+ * today, else EXPIRED_CERT, and is announced with {@code previousStatus = null}; an edit of an existing mentor is a
+ * {@code ROSTER} transition (a new chapter is announced, a date that changes validity expires or renews).
  */
 @ApplicationScoped
 public class RosterService {
 
-    /** Mentors per transaction of an import: bounded transactions, one query per chunk for what exists. */
+    /** Mentors per chunk of an import: one query for what exists, one transaction for the new ones. */
     static final int CHUNK = 250;
 
-    private final MentorRepository mentors;
+    private final MentorTransitions transitions;
+    private final MentorWriter writer;
     private final MentorEvents events;
-    private final Outbox outbox;
     private final Clock clock;
 
-    public RosterService(MentorRepository mentors, MentorEvents events, Outbox outbox, Clock clock) {
-        this.mentors = mentors;
+    public RosterService(MentorTransitions transitions, MentorWriter writer, MentorEvents events, Clock clock) {
+        this.transitions = transitions;
+        this.writer = writer;
         this.events = events;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -60,17 +57,17 @@ public class RosterService {
     }
 
     public Uni<Upserted> upsert(RosterEntry entry, Actor actor) {
-        return Panache.withTransaction(() -> upsertChunk(List.of(entry), actor)).map(results -> results.get(0));
+        return chunk(List.of(entry), actor).map(results -> results.get(0));
     }
 
-    /** Each chunk commits on its own; re-running an import is safe (same data: UNCHANGED). */
+    /** Each chunk, and each edit of an existing mentor, commits on its own; re-running an import changes nothing. */
     public Uni<ImportResult> importAll(List<RosterEntry> entries, Actor actor) {
         List<List<RosterEntry>> chunks = new ArrayList<>();
         for (int i = 0; i < entries.size(); i += CHUNK) {
             chunks.add(entries.subList(i, Math.min(entries.size(), i + CHUNK)));
         }
         return Multi.createFrom().iterable(chunks)
-                .onItem().transformToUniAndConcatenate(chunk -> Panache.withTransaction(() -> upsertChunk(chunk, actor)))
+                .onItem().transformToUniAndConcatenate(chunk -> chunk(chunk, actor))
                 .collect().asList()
                 .map(all -> {
                     Map<Change, Long> counts = all.stream().flatMap(List::stream)
@@ -81,119 +78,55 @@ public class RosterService {
                 });
     }
 
-    private Uni<List<Upserted>> upsertChunk(List<RosterEntry> entries, Actor actor) {
+    private Uni<List<Upserted>> chunk(List<RosterEntry> entries, Actor actor) {
         List<UUID> ids = entries.stream().map(RosterEntry::mentorId).toList();
-        return PeerMentor.<PeerMentor>list("id in ?1", ids).flatMap(existing -> mentors.findOpenPauses(ids)
-                .flatMap(openPauses -> apply(entries, byId(existing), openPauses.stream()
-                        .collect(Collectors.toMap(p -> p.mentorId, Function.identity())), actor)));
+        return Panache.withSession(() -> PeerMentor.<PeerMentor>list("id in ?1", ids))
+                .map(found -> found.stream().collect(Collectors.toMap(m -> m.id, Function.identity())))
+                .flatMap(existing -> register(entries, existing, actor)
+                        .flatMap(created -> Multi.createFrom().iterable(entries)
+                                .onItem().transformToUniAndConcatenate(entry -> created.containsKey(entry.mentorId())
+                                        ? Uni.createFrom().item(created.get(entry.mentorId()))
+                                        : edit(entry, existing.get(entry.mentorId()), actor))
+                                .collect().asList()));
     }
 
-    private record Pending(PeerMentor mentor, MentorStatus previous, Change change, boolean chapterChanged,
-            Outcome outcome, PausePeriod openPause) {
-    }
-
-    private Uni<List<Upserted>> apply(List<RosterEntry> entries, Map<UUID, PeerMentor> existing,
-            Map<UUID, PausePeriod> openPauses, Actor actor) {
+    /** The chunk's new mentors in one transaction; a mentor registered meanwhile is left to {@link #edit}. */
+    private Uni<Map<UUID, Upserted>> register(List<RosterEntry> entries, Map<UUID, PeerMentor> existing,
+            Actor actor) {
+        List<RosterEntry> fresh = entries.stream().filter(e -> !existing.containsKey(e.mentorId())).toList();
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        List<Pending> pending = new ArrayList<>(entries.size());
-        List<PeerMentor> created = new ArrayList<>();
-        for (RosterEntry entry : entries) {
-            PeerMentor mentor = existing.get(entry.mentorId());
-            if (mentor == null) {
-                mentor = new PeerMentor();
-                mentor.id = entry.mentorId();
-                mentor.chapterId = entry.chapterId();
-                mentor.certificationValidUntil = entry.certificationValidUntil();
-                mentor.status = mentor.certificationValidOn(today) ? MentorStatus.ACTIVE : MentorStatus.EXPIRED_CERT;
-                mentor.version = 1L;
-                mentor.createdAt = now;
-                mentor.updatedAt = now;
-                created.add(mentor);
-                pending.add(new Pending(mentor, null, Change.CREATED, false, null, null));
-                continue;
-            }
-            pending.add(update(mentor, entry, openPauses.get(mentor.id), today, now));
-        }
-        // one flush: the version-checked UPDATEs, before the rows that need the new versions
-        return Panache.getSession().flatMap(session -> session.flush()
-                        .flatMap(ignored -> Multi.createFrom().iterable(created)
-                                .onItem().transformToUniAndConcatenate(mentor -> insert(session, mentor))
-                                .collect().asList()))
-                .flatMap(ignored -> Multi.createFrom().iterable(pending)
-                        .onItem().transformToUniAndConcatenate(p -> announce(p, actor, now))
-                        .collect().asList());
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> Multi.createFrom()
+                .iterable(fresh)
+                .onItem().transformToUniAndConcatenate(entry -> {
+                    MentorStatus status = PeerMentor.validOn(entry.certificationValidUntil(), today)
+                            ? MentorStatus.ACTIVE : MentorStatus.EXPIRED_CERT;
+                    var state = new MentorEvents.MentorState(entry.mentorId(), entry.chapterId(), status, 1L,
+                            entry.certificationValidUntil());
+                    var registration = new MentorWriter.Registration(entry.mentorId(), entry.chapterId(), status,
+                            entry.certificationValidUntil(), now, actor,
+                            events.statusChanged(state, null, "registered", actor, now));
+                    return writer.register(session, registration).map(created -> created ? new Upserted(
+                            Change.CREATED, new MentorStatusView(entry.mentorId(), entry.chapterId(), status,
+                                    entry.certificationValidUntil(), 1L, now, null)) : null);
+                })
+                .collect().asList()))
+                .map(results -> results.stream().filter(Objects::nonNull)
+                        .collect(Collectors.toMap(u -> u.mentor().mentorId(), Function.identity())));
     }
 
-    /**
-     * New mentors start at version 1, and Hibernate treats an entity with an assigned id and a version as
-     * detached, so they are inserted directly.
-     */
-    private static Uni<Integer> insert(Mutiny.Session session, PeerMentor mentor) {
-        return session.createNativeQuery("""
-                INSERT INTO peer_mentor (id, chapter_id, status, certification_valid_until, version, created_at,
-                                         updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, mentor.id).setParameter(2, mentor.chapterId).setParameter(3, mentor.status.name())
-                .setParameter(4, mentor.certificationValidUntil).setParameter(5, mentor.version)
-                .setParameter(6, mentor.createdAt).setParameter(7, mentor.updatedAt)
-                .executeUpdate();
-    }
-
-    private static Pending update(PeerMentor mentor, RosterEntry entry, PausePeriod openPause, LocalDate today,
-            Instant now) {
-        MentorStatus previous = mentor.status;
-        boolean chapterChanged = !mentor.chapterId.equals(entry.chapterId());
-        boolean dateChanged = !Objects.equals(mentor.certificationValidUntil, entry.certificationValidUntil());
-        mentor.chapterId = entry.chapterId();
-        mentor.certificationValidUntil = entry.certificationValidUntil();
-        Outcome outcome = null;
-        if (dateChanged) {
-            boolean valid = mentor.certificationValidOn(today);
-            if (previous == MentorStatus.EXPIRED_CERT && valid) {
-                outcome = StateMachine.decide(mentor.id, Trigger.RENEW, previous, openPause != null, true);
-            } else if (previous != MentorStatus.EXPIRED_CERT && !valid) {
-                outcome = StateMachine.decide(mentor.id, Trigger.EXPIRE, previous, openPause != null, false);
-            }
+    /** An existing mentor: a ROSTER transition when the chapter or the date differ, retried on a lost race. */
+    private Uni<Upserted> edit(RosterEntry entry, PeerMentor known, Actor actor) {
+        if (known != null && known.chapterId.equals(entry.chapterId())
+                && Objects.equals(known.certificationValidUntil, entry.certificationValidUntil())) {
+            return Uni.createFrom().item(new Upserted(Change.UNCHANGED, MentorStatusView.of(known, null)));
         }
-        if (outcome != null && outcome.changesAnything()) {
-            mentor.status = outcome.target();
-        } else {
-            outcome = null;
-        }
-        boolean changed = chapterChanged || dateChanged;
-        if (changed) {
-            mentor.updatedAt = now;
-        }
-        return new Pending(mentor, previous, changed ? Change.UPDATED : Change.UNCHANGED, chapterChanged, outcome,
-                openPause);
-    }
-
-    private Uni<Upserted> announce(Pending p, Actor actor, Instant now) {
-        PeerMentor mentor = p.mentor();
-        Upserted result = new Upserted(p.change(), MentorStatusView.of(mentor, p.openPause()));
-        // announced exactly when the flush bumped the version: new mentor, status or chapter changed
-        if (p.change() != Change.CREATED && p.outcome() == null && !p.chapterChanged()) {
-            return Uni.createFrom().item(result);
-        }
-        String action = p.change() == Change.CREATED ? "REGISTER"
-                : p.outcome() != null ? p.outcome().notification().name() : "ROSTER_UPDATE";
-        String reason = switch (action) {
-            case "REGISTER" -> "registered";
-            case "ROSTER_UPDATE" -> "chapter changed";
-            case "CERTIFICATION_RENEWED" -> "certification renewed";
-            default -> "certification expired";
-        };
-        Uni<Void> notify = p.outcome() == null ? Uni.createFrom().voidItem()
-                : outbox.add(events.notifyCoordinators(mentor.id, mentor.chapterId, p.outcome().notification(),
-                        reason, null, now)).replaceWithVoid();
-        return StatusAudit.of(mentor, p.previous(), action, reason, actor, now).persist()
-                .flatMap(ignored -> outbox.add(events.statusChanged(MentorEvents.MentorState.of(mentor),
-                        p.previous(), reason, actor, now)))
-                .flatMap(ignored -> notify)
-                .replaceWith(result);
-    }
-
-    private static Map<UUID, PeerMentor> byId(List<PeerMentor> mentors) {
-        return mentors.stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+        var request = MentorTransitions.Request.roster(entry.chapterId(), entry.certificationValidUntil());
+        return Uni.createFrom().deferred(() -> transitions.apply(entry.mentorId(), request, actor))
+                .onFailure(StatusService::lostRace).retry().withBackOff(Duration.ofMillis(10)).atMost(3)
+                .map(applied -> new Upserted(applied.wrote() ? Change.UPDATED : Change.UNCHANGED, applied.view()));
     }
 }

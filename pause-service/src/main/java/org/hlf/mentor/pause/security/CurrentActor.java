@@ -2,20 +2,14 @@ package org.hlf.mentor.pause.security;
 
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hlf.mentor.pause.api.RequestIdFilter;
+import org.hlf.mentor.support.security.ChapterClaim;
 
 /** The caller of the current request, from its verified JWT. */
 @RequestScoped
 public class CurrentActor {
-
-    private static final Pattern CHAPTER = Pattern.compile("[a-z0-9-]{1,64}");
 
     private final JsonWebToken jwt;
     private final RoutingContext routing;
@@ -33,29 +27,11 @@ public class CurrentActor {
         Set<String> groups = jwt.getGroups();
         for (Actor.Role role : new Actor.Role[] {Actor.Role.ADMIN, Actor.Role.SYSTEM, Actor.Role.COORDINATOR}) {
             if (groups.contains(role.name().toLowerCase()) && Set.of(allowedByEndpoint).contains(role)) {
-                return new Actor(jwt.getSubject(), role, role == Actor.Role.COORDINATOR ? chapters() : Set.of(),
-                        RequestIdFilter.requestId(routing));
+                return new Actor(jwt.getSubject(), role, role == Actor.Role.COORDINATOR ? ChapterClaim.of(jwt)
+                        : Set.of(), RequestIdFilter.requestId(routing));
             }
         }
         // @RolesAllowed let the request in, so the token has one of the endpoint's roles
         throw new io.quarkus.security.ForbiddenException("no role of this endpoint");
-    }
-
-    private Set<String> chapters() {
-        Object claim = jwt.getClaim("chapters");
-        Set<String> chapters = new LinkedHashSet<>();
-        if (claim instanceof JsonArray array) {
-            array.forEach(value -> {
-                if (value instanceof JsonString s) {
-                    chapters.add(s.getString());
-                }
-            });
-        } else if (claim instanceof Collection<?> values) {
-            values.forEach(value -> chapters.add(String.valueOf(value)));
-        } else if (claim instanceof String single) {
-            chapters.add(single);
-        }
-        chapters.removeIf(chapter -> !CHAPTER.matcher(chapter).matches());
-        return Set.copyOf(chapters);
     }
 }

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import org.hlf.mentor.pause.roster.PeerMentor;
 import org.hlf.mentor.pause.security.Actor;
 
 /** Reads mentors and pauses; a coordinator's chapter scope is part of every query, never a check afterwards. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.hlf.mentor.events.MentorStatus;
-import org.hlf.mentor.pause.roster.PeerMentor;
 
 /** The status body of the coordinator API. */
 public record MentorStatusView(UUID mentorId, String chapterId, MentorStatus status, LocalDate certificationValidUntil,

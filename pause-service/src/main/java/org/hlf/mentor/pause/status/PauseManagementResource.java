@@ -29,13 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlf.mentor.events.MentorStatus;
-import org.hlf.mentor.pause.api.Ids;
-import org.hlf.mentor.pause.api.InvalidInput;
-import org.hlf.mentor.pause.api.Problem;
 import org.hlf.mentor.pause.config.PauseConfig;
 import org.hlf.mentor.pause.idempotency.Idempotency;
 import org.hlf.mentor.pause.security.Actor;
 import org.hlf.mentor.pause.security.CurrentActor;
+import org.hlf.mentor.support.api.Ids;
+import org.hlf.mentor.support.api.InvalidInput;
+import org.hlf.mentor.support.api.Problem;
 
 /** The coordinator API: pause, lift, expire, status, history, paused list, the state machine table. */
 @Path("/api/v1/pause-management")

@@ -12,7 +12,7 @@ import org.hlf.mentor.events.CoordinatorNotification.Kind;
 import org.hlf.mentor.events.MentorStatus;
 
 /**
- * The mentor status state machine of DESIGN.md as plain code. A pause and a certification are independent
+ * The mentor status state machine of docs/architecture.md as plain code. A pause and a certification are independent
  * facts; the status follows from both: {@code PAUSED} while a pause is open and the certification valid,
  * {@code EXPIRED_CERT} whenever the certification lapsed (an open pause stays open), {@code ACTIVE} otherwise.
  */
@@ -85,6 +85,15 @@ public final class StateMachine {
                     yield new Outcome(current, false, false, null);
                 }
                 yield new Outcome(pauseOpen ? PAUSED : ACTIVE, false, false, Kind.CERTIFICATION_RENEWED);
+            }
+            case ROSTER -> {
+                if (current != EXPIRED_CERT && !certificationValid) {
+                    yield new Outcome(EXPIRED_CERT, false, false, Kind.CERTIFICATION_EXPIRED);
+                }
+                if (current == EXPIRED_CERT && certificationValid) {
+                    yield new Outcome(pauseOpen ? PAUSED : ACTIVE, false, false, Kind.CERTIFICATION_RENEWED);
+                }
+                yield new Outcome(current, false, false, null);
             }
         };
     }

@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hlf.mentor.events.MentorStatus;
 import org.hlf.mentor.pause.audit.StatusAudit;
-import org.hlf.mentor.pause.roster.PeerMentor;
 import org.hlf.mentor.pause.security.Actor;
 
 /** Read side of the coordinator API. */

@@ -9,5 +9,10 @@ public enum Trigger {
     /** The certification lapsed (certification event, expiry sweep, auto-expire). */
     EXPIRE,
     /** The certification was renewed. */
-    RENEW
+    RENEW,
+    /**
+     * The roster entry was edited (admin, system): a new chapter and/or certification date, taken as given; a date
+     * that changes validity expires or renews the mentor like the two triggers above.
+     */
+    ROSTER
 }

@@ -28,6 +28,7 @@ import org.hlf.mentor.events.CertificationRenewed;
 import org.hlf.mentor.events.MentorStatusChanged;
 import org.hlf.mentor.events.Topics;
 import org.hlf.mentor.pause.PauseDb;
+import org.hlf.mentor.support.dlq.DeadLetterHeaders;
 import org.hlf.mentor.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,8 +144,8 @@ class CertificationEventsTest {
                 id.toString(), 1, Duration.ofSeconds(15));
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).value()).isEqualTo("{not json");
-        assertThat(header(dead.get(0), CertificationDeadLetters.REASON)).startsWith("unreadable certification event");
-        assertThat(header(dead.get(0), "dlq-source-topic")).isEqualTo(Topics.CERTIFICATION_EVENTS);
+        assertThat(header(dead.get(0), DeadLetterHeaders.REASON)).startsWith("unreadable certification event");
+        assertThat(header(dead.get(0), "dead-letter-topic")).isEqualTo(Topics.CERTIFICATION_EVENTS);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(
                 () -> status(id).then().body("status", equalTo("EXPIRED_CERT")));
     }
@@ -155,7 +156,7 @@ class CertificationEventsTest {
         sendRaw(id, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"CertificationSuspended\",\"mentorId\":\""
                 + id + "\",\"validUntil\":\"2027-01-01\",\"occurredAt\":\"2026-11-22T10:00:00Z\"}");
         var dead = topics.awaitAtLeast(Topics.CERTIFICATION_EVENTS_DLQ, id.toString(), 1, Duration.ofSeconds(15));
-        assertThat(header(dead.get(0), CertificationDeadLetters.REASON)).contains("CertificationSuspended");
+        assertThat(header(dead.get(0), DeadLetterHeaders.REASON)).contains("CertificationSuspended");
         status(id).then().body("status", equalTo("ACTIVE"));
     }
 
@@ -165,7 +166,7 @@ class CertificationEventsTest {
         send(stranger, new CertificationExpired(UUID.randomUUID(), stranger, TODAY.minusDays(1), Instant.now()));
         var dead = topics.awaitAtLeast(Topics.CERTIFICATION_EVENTS_DLQ, stranger.toString(), 1,
                 Duration.ofSeconds(15));
-        assertThat(header(dead.get(0), CertificationDeadLetters.REASON)).isEqualTo("unknown mentor " + stranger);
+        assertThat(header(dead.get(0), DeadLetterHeaders.REASON)).isEqualTo("unknown mentor " + stranger);
         assertThat(db.count("peer_mentor", stranger)).isZero();
     }
 

@@ -10,14 +10,16 @@ import static org.hlf.mentor.pause.PauseApi.as;
 import static org.hlf.mentor.pause.PauseApi.register;
 import static org.hlf.mentor.pause.PauseApi.registerCertified;
 import static org.hlf.mentor.pause.PauseApi.status;
+import static org.hlf.mentor.pause.dlq.DlqFixture.DLQ;
+import static org.hlf.mentor.pause.dlq.DlqFixture.WAIT;
+import static org.hlf.mentor.pause.dlq.DlqFixture.list;
+import static org.hlf.mentor.pause.dlq.DlqFixture.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,14 +27,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hlf.mentor.events.CertificationExpired;
 import org.hlf.mentor.events.CertificationRenewed;
 import org.hlf.mentor.events.Topics;
-import org.hlf.mentor.pause.PauseDb;
 import org.hlf.mentor.testsupport.TestTokens;
-import org.hlf.mentor.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +43,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CertificationDlqTest {
 
-    private static final String DLQ = "/api/v1/admin/certification-dlq";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Oslo"));
-    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @Inject
     Pool pool;
@@ -57,34 +54,30 @@ class CertificationDlqTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private KafkaCompanion kafka;
-    private PauseDb db;
-    private TopicReader topics;
+    private DlqFixture dlq;
 
     @BeforeEach
     void setUp() {
-        kafka = new KafkaCompanion(bootstrapServers);
-        db = new PauseDb(pool);
-        topics = new TopicReader(bootstrapServers);
+        dlq = new DlqFixture(bootstrapServers, pool, mapper);
     }
 
     @AfterEach
     void tearDown() {
-        kafka.close();
+        dlq.close();
     }
 
     @Test
     void letterOfAnUnknownMentorIsAppliedOnceAfterTheMentorIsRegistered() throws Exception {
         UUID id = UUID.randomUUID();
         var expiry = new CertificationExpired(UUID.randomUUID(), id, TODAY.plusYears(1), Instant.now());
-        send(id, expiry);
-        awaitDeadLetters(id, 1);
+        dlq.send(id, expiry);
+        dlq.awaitDeadLetters(id, 1);
 
         // still unknown: reported, not dead-lettered again, still to do
         replay(id).then().statusCode(200).body("matched", equalTo(1)).body("replayed", equalTo(0))
                 .body("skipped", equalTo(0)).body("failed", equalTo(1)).body("remaining", equalTo(1))
                 .body("failures[0].reason", equalTo("unknown mentor " + id));
-        assertThat(topics.read(Topics.CERTIFICATION_EVENTS_DLQ, id.toString())).hasSize(1);
+        assertThat(dlq.deadLetters(id)).hasSize(1);
 
         register(id, "oslo", TODAY.plusYears(1)).then().statusCode(201);
         replay(id).then().statusCode(200).body("matched", equalTo(1)).body("replayed", equalTo(1))
@@ -94,10 +87,9 @@ class CertificationDlqTest {
 
         replay(id).then().statusCode(200).body("matched", equalTo(1)).body("replayed", equalTo(0))
                 .body("skipped", equalTo(1)).body("failed", equalTo(0)).body("remaining", equalTo(0));
-        assertThat(expiries(id)).isEqualTo(1);
-        assertThat(db.one("SELECT count(*) AS n FROM processed_event WHERE event_id = $1", expiry.eventId())
-                .getLong("n")).isEqualTo(1);
-        assertThat(topics.read(Topics.CERTIFICATION_EVENTS_DLQ, id.toString())).hasSize(1);
+        assertThat(dlq.expiries(id)).isEqualTo(1);
+        assertThat(dlq.processed(expiry.eventId())).isEqualTo(1);
+        assertThat(dlq.deadLetters(id)).hasSize(1);
         list(Map.of("mentorId", id.toString())).then().statusCode(200).body("items.size()", equalTo(1))
                 .body("items[0].replay", equalTo("REPLAYED"));
     }
@@ -106,9 +98,9 @@ class CertificationDlqTest {
     void lettersOfOneMentorAreReplayedInTheirOrder() throws Exception {
         UUID id = UUID.randomUUID();
         // renewed, then revoked: applied the other way round the mentor would end visible
-        send(id, new CertificationRenewed(UUID.randomUUID(), id, TODAY.plusYears(2), Instant.now()));
-        send(id, new CertificationExpired(UUID.randomUUID(), id, TODAY.plusYears(2), Instant.now()));
-        awaitDeadLetters(id, 2);
+        dlq.send(id, new CertificationRenewed(UUID.randomUUID(), id, TODAY.plusYears(2), Instant.now()));
+        dlq.send(id, new CertificationExpired(UUID.randomUUID(), id, TODAY.plusYears(2), Instant.now()));
+        dlq.awaitDeadLetters(id, 2);
         register(id, "oslo", TODAY.plusYears(1)).then().statusCode(201);
 
         replay(id).then().statusCode(200).body("matched", equalTo(2)).body("replayed", equalTo(2))
@@ -120,38 +112,35 @@ class CertificationDlqTest {
     void letterWhoseEventWasAlreadyAppliedIsSkipped() throws Exception {
         UUID id = register("oslo", TODAY.plusYears(1));
         var expiry = new CertificationExpired(UUID.randomUUID(), id, TODAY.plusYears(1), Instant.now());
-        send(id, expiry);
-        await().atMost(WAIT).until(() -> db.one("SELECT count(*) AS n FROM processed_event WHERE event_id = $1",
-                expiry.eventId()).getLong("n") == 1);
+        dlq.send(id, expiry);
+        await().atMost(WAIT).until(() -> dlq.processed(expiry.eventId()) == 1);
         // a letter of the same event, as an earlier failure that was redelivered and applied would have left
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CERTIFICATION_EVENTS_DLQ, id.toString(),
-                mapper.writeValueAsString(expiry))).awaitCompletion();
+        dlq.sendRaw(Topics.CERTIFICATION_EVENTS_DLQ, id, mapper.writeValueAsString(expiry));
 
         replay(id).then().statusCode(200).body("matched", equalTo(1)).body("replayed", equalTo(0))
                 .body("skipped", equalTo(1)).body("failed", equalTo(0)).body("remaining", equalTo(0));
-        assertThat(expiries(id)).isEqualTo(1);
+        assertThat(dlq.expiries(id)).isEqualTo(1);
     }
 
     @Test
     void unreadableLetterFailsOnceForGoodAndIsNotDeadLetteredAgain() {
         UUID id = registerCertified("oslo");
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CERTIFICATION_EVENTS, id.toString(),
-                "{not json")).awaitCompletion();
-        awaitDeadLetters(id, 1);
+        dlq.sendRaw(Topics.CERTIFICATION_EVENTS, id, "{not json");
+        dlq.awaitDeadLetters(id, 1);
 
         replay(id).then().statusCode(200).body("matched", equalTo(1)).body("failed", equalTo(1))
                 .body("remaining", equalTo(0)).body("failures[0].reason", startsWith("unreadable"));
         replay(id).then().statusCode(200).body("matched", equalTo(1)).body("failed", equalTo(0))
                 .body("skipped", equalTo(1)).body("remaining", equalTo(0));
-        assertThat(topics.read(Topics.CERTIFICATION_EVENTS_DLQ, id.toString())).hasSize(1);
+        assertThat(dlq.deadLetters(id)).hasSize(1);
         status(id).then().body("status", equalTo("ACTIVE"));
     }
 
     @Test
     void replayAllTwiceReplaysNothingTheSecondTime() throws Exception {
         UUID id = UUID.randomUUID();
-        send(id, new CertificationExpired(UUID.randomUUID(), id, TODAY.plusYears(1), Instant.now()));
-        awaitDeadLetters(id, 1);
+        dlq.send(id, new CertificationExpired(UUID.randomUUID(), id, TODAY.plusYears(1), Instant.now()));
+        dlq.awaitDeadLetters(id, 1);
         register(id, "bergen", TODAY.plusYears(1)).then().statusCode(201);
 
         Response first = as(TestTokens.ops()).post(DLQ + "/replay");
@@ -160,16 +149,16 @@ class CertificationDlqTest {
         Response second = as(TestTokens.admin()).body("{}").post(DLQ + "/replay");
         second.then().statusCode(200).body("replayed", equalTo(0))
                 .body("matched", equalTo(first.jsonPath().getInt("matched")));
-        assertThat(expiries(id)).isEqualTo(1);
+        assertThat(dlq.expiries(id)).isEqualTo(1);
     }
 
     @Test
     void listingPagesTheLettersWithACursorAndCountsWhatRemains() throws Exception {
         UUID id = UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
-            send(id, new CertificationRenewed(UUID.randomUUID(), id, TODAY.plusYears(1), Instant.now()));
+            dlq.send(id, new CertificationRenewed(UUID.randomUUID(), id, TODAY.plusYears(1), Instant.now()));
         }
-        awaitDeadLetters(id, 3);
+        dlq.awaitDeadLetters(id, 3);
 
         Response page1 = list(Map.of("mentorId", id.toString(), "limit", "2"));
         page1.then().statusCode(200).body("items.size()", equalTo(2)).body("remaining", equalTo(1))
@@ -212,8 +201,8 @@ class CertificationDlqTest {
     @Test
     void badInputIs400AndReplaysNothing() throws Exception {
         UUID id = UUID.randomUUID();
-        send(id, new CertificationExpired(UUID.randomUUID(), id, TODAY.plusYears(1), Instant.now()));
-        awaitDeadLetters(id, 1);
+        dlq.send(id, new CertificationExpired(UUID.randomUUID(), id, TODAY.plusYears(1), Instant.now()));
+        dlq.awaitDeadLetters(id, 1);
         register(id, "oslo", TODAY.plusYears(1)).then().statusCode(201);
         String ops = TestTokens.ops();
 
@@ -228,28 +217,6 @@ class CertificationDlqTest {
                     .contentType("application/problem+json");
         }
         status(id).then().body("status", equalTo("ACTIVE"));
-        assertThat(expiries(id)).isZero();
-    }
-
-    private Response replay(UUID mentorId) {
-        return as(TestTokens.ops()).body(Map.of("mentorId", mentorId.toString())).post(DLQ + "/replay");
-    }
-
-    private static Response list(Map<String, String> query) {
-        return as(TestTokens.ops()).queryParams(query).get(DLQ);
-    }
-
-    private void awaitDeadLetters(UUID mentorId, int count) {
-        topics.awaitAtLeast(Topics.CERTIFICATION_EVENTS_DLQ, mentorId.toString(), count, WAIT);
-    }
-
-    private long expiries(UUID mentorId) {
-        return db.one("SELECT count(*) AS n FROM status_audit WHERE mentor_id = $1 AND action = 'EXPIRE'", mentorId)
-                .getLong("n");
-    }
-
-    private void send(UUID key, Object event) throws Exception {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CERTIFICATION_EVENTS, key.toString(),
-                mapper.writeValueAsString(event))).awaitCompletion();
+        assertThat(dlq.expiries(id)).isZero();
     }
 }

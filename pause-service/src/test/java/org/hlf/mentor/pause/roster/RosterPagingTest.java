@@ -7,16 +7,20 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hlf.mentor.pause.PauseApi.as;
 import static org.hlf.mentor.pause.PauseApi.pause;
 import static org.hlf.mentor.pause.PauseApi.register;
+import static org.hlf.mentor.pause.roster.RosterPages.MENTORS;
+import static org.hlf.mentor.pause.roster.RosterPages.assertWalksAnIndex;
+import static org.hlf.mentor.pause.roster.RosterPages.badRequest;
+import static org.hlf.mentor.pause.roster.RosterPages.freshChapter;
+import static org.hlf.mentor.pause.roster.RosterPages.item;
+import static org.hlf.mentor.pause.roster.RosterPages.readAll;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,7 +37,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RosterPagingTest {
 
-    private static final String MENTORS = "/api/v1/mentors";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Oslo"));
 
     @Inject
@@ -59,7 +62,7 @@ class RosterPagingTest {
         pause(paused).then().statusCode(200).body("version", equalTo(2));
         expected.put(paused.toString(), item(paused, chapter, "PAUSED", 2, validUntil.toString()));
 
-        List<JsonNode> pages = readAll(TestTokens.system(), chapter, 10);
+        List<JsonNode> pages = readAll(mapper, TestTokens.system(), chapter, 10);
 
         assertThat(pages).extracting(page -> page.get("items").size()).containsExactly(10, 10, 5);
         assertThat(pages).extracting(page -> page.get("nextCursor").isNull()).containsExactly(false, false, true);
@@ -108,7 +111,7 @@ class RosterPagingTest {
         UUID here = register(freshChapter(), TODAY.plusYears(1));
         UUID there = register(freshChapter(), TODAY.plusYears(1));
         List<String> ids = new ArrayList<>();
-        for (JsonNode page : readAll(TestTokens.system(), null, 1000)) {
+        for (JsonNode page : readAll(mapper, TestTokens.system(), null, 1000)) {
             page.get("items").forEach(item -> ids.add(item.get("mentorId").asText()));
         }
         assertThat(ids).contains(here.toString(), there.toString()).doesNotHaveDuplicates().isSorted();
@@ -132,7 +135,7 @@ class RosterPagingTest {
             assertWalksAnIndex(db, "id > $1", middle);
 
             String token = TestTokens.system();
-            List<JsonNode> pages = readAll(token, chapter, 1000);
+            List<JsonNode> pages = readAll(mapper, token, chapter, 1000);
 
             assertThat(pages).hasSize(10).allSatisfy(page -> assertThat(page.get("items")).hasSize(1000));
             List<String> ids = new ArrayList<>(10_000);
@@ -214,58 +217,5 @@ class RosterPagingTest {
         assertThat(openApi.getList(get + ".parameters.name", String.class))
                 .containsExactlyInAnyOrder("cursor", "limit", "chapterId");
         assertThat(openApi.getMap(get + ".responses.'200'")).isNotNull();
-    }
-
-    private static void assertWalksAnIndex(PauseDb db, String where, Object... args) {
-        String plan = String.join("\n", db.rows("EXPLAIN SELECT id, chapter_id, status, version, "
-                + "certification_valid_until FROM peer_mentor WHERE " + where + " ORDER BY id LIMIT 1001", args)
-                .stream().map(row -> String.valueOf(row.get("QUERY PLAN"))).toList());
-        assertThat(plan).as(plan).startsWith("Limit").contains("Index").doesNotContain("Sort", "Seq Scan");
-    }
-
-    /** Follows nextCursor from the first page to the last (parsed with Jackson: pages of 1000 are large). */
-    private List<JsonNode> readAll(String token, String chapter, int limit) {
-        List<JsonNode> pages = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = as(token).queryParam("limit", limit);
-            if (chapter != null) {
-                request.queryParam("chapterId", chapter);
-            }
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            byte[] body = request.get(MENTORS).then().statusCode(200).contentType("application/json").extract()
-                    .asByteArray();
-            JsonNode page;
-            try {
-                page = mapper.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("unreadable page", e);
-            }
-            pages.add(page);
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
-            assertThat(pages.size()).as("pages read").isLessThan(10_000);
-        } while (cursor != null);
-        return pages;
-    }
-
-    private static Map<String, Object> item(UUID id, String chapter, String status, int version, String validUntil) {
-        Map<String, Object> item = new HashMap<>();
-        item.put("mentorId", id.toString());
-        item.put("chapterId", chapter);
-        item.put("status", status);
-        item.put("version", version);
-        item.put("certificationValidUntil", validUntil);
-        return item;
-    }
-
-    private static String freshChapter() {
-        return "roster-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static ValidatableResponse badRequest(ValidatableResponse response) {
-        return response.statusCode(400).contentType("application/problem+json").body("status", equalTo(400))
-                .body("title", equalTo("Bad Request"));
     }
 }

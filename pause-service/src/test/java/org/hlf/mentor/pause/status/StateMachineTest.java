@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The table of DESIGN.md, as a pure function. */
+/** The table of docs/architecture.md, as a pure function. */
 class StateMachineTest {
 
     private static final UUID ID = UUID.randomUUID();

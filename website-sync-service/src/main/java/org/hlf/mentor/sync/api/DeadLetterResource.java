@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.hlf.mentor.support.api.InvalidInput;
 import org.hlf.mentor.sync.config.SyncConfig;
 import org.hlf.mentor.sync.dlq.DeadLetterFilter;
 import org.hlf.mentor.sync.dlq.DeadLetterReader;
@@ -52,7 +53,7 @@ public class DeadLetterResource {
                 .chain(page -> {
                     List<ReplayMarks.Place> places = page.letters().stream()
                             .map(l -> new ReplayMarks.Place(l.partition(), l.offset())).toList();
-                    return marks.outcomes(places).map(outcomes -> new Page(page.letters().stream()
+                    return marks.outcomes(page.topicId(), places).map(outcomes -> new Page(page.letters().stream()
                             .map(l -> new Listed(DeadLetterReader.view(l),
                                     outcomes.get(new ReplayMarks.Place(l.partition(), l.offset()))))
                             .toList(), page.remaining(), page.next() == null ? null : page.next().encode()));

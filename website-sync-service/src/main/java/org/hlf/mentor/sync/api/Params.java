@@ -3,43 +3,25 @@ package org.hlf.mentor.sync.api;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import org.hlf.mentor.support.api.Ids;
+import org.hlf.mentor.support.api.InvalidInput;
 
-/** Parses path and query parameters strictly, so a malformed one is a 400, not a 404 or a 500. */
+/**
+ * Parses this API's optional and ranged query parameters strictly, so a malformed one is a 400, not a 404 or a 500.
+ * Ids themselves are parsed by service-support's {@link Ids}.
+ */
 public final class Params {
-
-    private static final Pattern CANONICAL_UUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private Params() {
     }
 
-    private static final Pattern CHAPTER = Pattern.compile("[a-z0-9-]{1,64}");
-
-    public static UUID mentorId(String value) {
-        return uuid("mentorId", value);
-    }
-
-    public static UUID uuid(String name, String value) {
-        if (value == null || !CANONICAL_UUID.matcher(value).matches()) {
-            throw new InvalidInput(name + " must be a UUID");
-        }
-        return UUID.fromString(value);
-    }
-
     /** Absent or empty: every chapter. */
     public static String optionalChapterId(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        if (!CHAPTER.matcher(value).matches()) {
-            throw new InvalidInput("chapterId must match [a-z0-9-]{1,64}");
-        }
-        return value;
+        return value == null || value.isEmpty() ? null : Ids.chapterId(value);
     }
 
     public static UUID optionalMentorId(String value) {
-        return value == null || value.isEmpty() ? null : mentorId(value);
+        return value == null || value.isEmpty() ? null : Ids.mentorId(value);
     }
 
     public static Instant instant(String name, String value) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.hlf.mentor.support.api.Ids;
 import org.hlf.mentor.sync.reconcile.ReconcileJob;
 import org.hlf.mentor.sync.reconcile.ReconcileRun;
 import org.hlf.mentor.sync.reconcile.ReconcileRuns;
@@ -51,7 +52,7 @@ public class ReconcileResource {
     @GET
     @Path("/{runId}")
     public Uni<ReconcileRun> run(@PathParam("runId") String runId) {
-        UUID id = Params.uuid("runId", runId);
+        UUID id = Ids.uuid("runId", runId);
         return runs.find(id).map(run -> run.orElseThrow(() -> new NotFound("No reconciliation run " + id)));
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hlf.mentor.support.api.Ids;
 import org.hlf.mentor.sync.audit.SyncLog;
 import org.hlf.mentor.sync.audit.SyncLogEntry;
 import org.hlf.mentor.sync.config.SyncConfig;
@@ -49,7 +50,7 @@ public class WebsiteSyncResource {
     @RolesAllowed({"ops", "admin"})
     public Uni<SyncStatusView> syncVisibility(@PathParam("mentorId") String mentorId,
             @Valid @NotNull VisibilityRequest body) {
-        UUID id = Params.mentorId(mentorId);
+        UUID id = Ids.mentorId(mentorId);
         return view(id, body.isVisible() ? manual.restore(id, caller.id()) : manual.hide(id, caller.id()));
     }
 
@@ -57,7 +58,7 @@ public class WebsiteSyncResource {
     @Path("/hide")
     @RolesAllowed({"ops", "admin"})
     public Uni<SyncStatusView> hide(@PathParam("mentorId") String mentorId) {
-        UUID id = Params.mentorId(mentorId);
+        UUID id = Ids.mentorId(mentorId);
         return view(id, manual.hide(id, caller.id()));
     }
 
@@ -65,7 +66,7 @@ public class WebsiteSyncResource {
     @Path("/restore")
     @RolesAllowed({"ops", "admin"})
     public Uni<SyncStatusView> restore(@PathParam("mentorId") String mentorId) {
-        UUID id = Params.mentorId(mentorId);
+        UUID id = Ids.mentorId(mentorId);
         return view(id, manual.restore(id, caller.id()));
     }
 
@@ -73,7 +74,7 @@ public class WebsiteSyncResource {
     @Path("/retry")
     @RolesAllowed({"ops", "admin"})
     public Uni<SyncStatusView> retry(@PathParam("mentorId") String mentorId) {
-        UUID id = Params.mentorId(mentorId);
+        UUID id = Ids.mentorId(mentorId);
         return view(id, manual.retry(id, caller.id()));
     }
 
@@ -82,7 +83,7 @@ public class WebsiteSyncResource {
     @Path("/status")
     @RolesAllowed({"ops", "admin", "coordinator"})
     public Uni<SyncStatusView> status(@PathParam("mentorId") String mentorId) {
-        UUID id = Params.mentorId(mentorId);
+        UUID id = Ids.mentorId(mentorId);
         Set<String> scope = caller.chapterScope();
         return states.findInChapters(id, scope).map(state -> state.map(SyncStatusView::of)
                 .orElseThrow(() -> new NotFound("No sync state for mentor " + id)));
@@ -92,7 +93,7 @@ public class WebsiteSyncResource {
     @Path("/log")
     @RolesAllowed({"ops", "admin"})
     public Uni<List<SyncLogEntry>> log(@PathParam("mentorId") String mentorId, @QueryParam("limit") String limit) {
-        UUID id = Params.mentorId(mentorId);
+        UUID id = Ids.mentorId(mentorId);
         return log.forMentor(id, Params.limit(limit, 100, config.api().maxPageSize()));
     }
 

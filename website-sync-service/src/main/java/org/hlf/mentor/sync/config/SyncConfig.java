@@ -27,8 +27,8 @@ public interface SyncConfig {
     /** Limits of the HTTP API. */
     Api api();
 
-    /** The one write path to the portal. */
-    Write write();
+    /** The one write path to the portal: keys {@code hlf.sync.write.*}, see {@link WriteConfig}. */
+    WriteConfig write();
 
     /** The consumer of mentor-status-changed. */
     Consumer consumer();
@@ -56,25 +56,6 @@ public interface SyncConfig {
 
     /** Reconciliation runs. */
     Reconcile reconcile();
-
-    interface Write {
-
-        /** How long an ops call (hide, restore, retry) waits for a portal write already in progress for the mentor. */
-        @WithDefault("10s")
-        Duration manualLockWait();
-
-        /**
-         * How long one write of events, replay or reconciliation may spend on the portal once it holds the locks
-         * (retries, {@code $batch} rounds, Retry-After waits); what is not written by then fails (dead letter). With a
-         * writer ahead waiting as long, it must stay under the consumer's unprocessed-record limit (300 s).
-         */
-        @WithDefault("90s")
-        Duration portalBudget();
-
-        /** The same for an ops call, which has a caller waiting. */
-        @WithDefault("30s")
-        Duration manualPortalBudget();
-    }
 
     interface Roster {
 

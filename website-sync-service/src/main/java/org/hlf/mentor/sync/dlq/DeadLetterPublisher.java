@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hlf.mentor.support.dlq.DeadLetterHeaders;
 
 /**
  * Writes dead letters to {@code website-sync-dlq}: the original key and payload, the reason in headers. The
@@ -37,7 +38,7 @@ public class DeadLetterPublisher {
         RecordHeaders headers = new RecordHeaders();
         header(headers, DeadLetterHeaders.REASON, letter.reason());
         header(headers, DeadLetterHeaders.CAUSE, letter.cause());
-        header(headers, DeadLetterHeaders.EXCEPTION_CLASS, letter.exceptionClass());
+        header(headers, DeadLetterHeaders.EXCEPTION_CLASS_NAME, letter.exceptionClass());
         header(headers, DeadLetterHeaders.SOURCE_TOPIC, letter.topic());
         header(headers, DeadLetterHeaders.SOURCE_PARTITION, String.valueOf(letter.partition()));
         header(headers, DeadLetterHeaders.SOURCE_OFFSET, String.valueOf(letter.offset()));

@@ -3,11 +3,9 @@ package org.hlf.mentor.sync.dlq;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,10 +16,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hlf.mentor.events.Topics;
+import org.hlf.mentor.support.dlq.TopicIncarnation;
+import org.hlf.mentor.support.dlq.DeadLetterHeaders;
+import org.hlf.mentor.support.dlq.HeaderValues;
 import org.hlf.mentor.sync.config.SyncConfig;
 
 /**
@@ -48,21 +48,13 @@ public class DeadLetterReader {
     }
 
     public static DeadLetterView view(ConsumerRecord<String, String> record) {
-        Map<String, String> h = headers(record);
+        HeaderValues h = HeaderValues.of(record.headers());
         return new DeadLetterView(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
-                record.key(), h.get(DeadLetterHeaders.REASON), h.get(DeadLetterHeaders.CAUSE),
-                h.get(DeadLetterHeaders.EXCEPTION_CLASS), integer(h.get(DeadLetterHeaders.ATTEMPTS)),
-                h.get(DeadLetterHeaders.FIRST_FAILURE), integer(h.get(DeadLetterHeaders.HTTP_STATUS)),
-                h.get(DeadLetterHeaders.SOURCE_TOPIC), integer(h.get(DeadLetterHeaders.SOURCE_PARTITION)),
-                longValue(h.get(DeadLetterHeaders.SOURCE_OFFSET)), record.value());
-    }
-
-    public static Map<String, String> headers(ConsumerRecord<String, String> record) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return headers;
+                record.key(), h.text(DeadLetterHeaders.REASON), h.text(DeadLetterHeaders.CAUSE),
+                h.text(DeadLetterHeaders.EXCEPTION_CLASS_NAME), h.integer(DeadLetterHeaders.ATTEMPTS),
+                h.text(DeadLetterHeaders.FIRST_FAILURE), h.integer(DeadLetterHeaders.HTTP_STATUS),
+                h.text(DeadLetterHeaders.SOURCE_TOPIC), h.integer(DeadLetterHeaders.SOURCE_PARTITION),
+                h.longValue(DeadLetterHeaders.SOURCE_OFFSET), record.value());
     }
 
     /**
@@ -70,6 +62,7 @@ public class DeadLetterReader {
      * (partition, offset) order up to the limit, the later matches only counted.
      */
     private DeadLetterPage readBlocking(DeadLetterFilter filter, int limit, DlqCursor cursor) {
+        String topicId = TopicIncarnation.of(bootstrapServers, Topics.WEBSITE_SYNC_DLQ, config.dlq().readTimeout());
         List<ConsumerRecord<String, String>> taken = new ArrayList<>();
         int remaining = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties())) {
@@ -106,7 +99,7 @@ public class DeadLetterReader {
         }
         ConsumerRecord<String, String> last = taken.isEmpty() ? null : taken.get(taken.size() - 1);
         DlqCursor next = remaining == 0 || last == null ? null : new DlqCursor(last.partition(), last.offset() + 1);
-        return new DeadLetterPage(taken, remaining, next);
+        return new DeadLetterPage(topicId, taken, remaining, next);
     }
 
     private static long start(KafkaConsumer<String, String> consumer, TopicPartition tp, DeadLetterFilter filter,
@@ -131,21 +124,5 @@ public class DeadLetterReader {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         return props;
-    }
-
-    private static Integer integer(String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Long longValue(String value) {
-        try {
-            return value == null ? null : Long.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -7,14 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hlf.mentor.support.dlq.DeadLetterHeaders;
+import org.hlf.mentor.support.dlq.HeaderValues;
 import org.hlf.mentor.sync.audit.Source;
 import org.hlf.mentor.sync.consumer.EventSync;
 import org.hlf.mentor.sync.consumer.InboundRecord;
 import org.hlf.mentor.sync.consumer.RecordOutcome;
 import org.hlf.mentor.sync.dlq.DeadLetterFilter;
-import org.hlf.mentor.sync.dlq.DeadLetterHeaders;
 import org.hlf.mentor.sync.dlq.DeadLetterReader;
 import org.hlf.mentor.sync.dlq.DlqCursor;
 
@@ -41,7 +43,7 @@ public class DeadLetterReplay {
         return reader.read(filter, limit, cursor).chain(page -> {
             Map<ReplayMarks.Place, ConsumerRecord<String, String>> byPlace = new LinkedHashMap<>();
             page.letters().forEach(l -> byPlace.put(new ReplayMarks.Place(l.partition(), l.offset()), l));
-            return marks.outcomes(List.copyOf(byPlace.keySet())).chain(known -> {
+            return marks.outcomes(page.topicId(), List.copyOf(byPlace.keySet())).chain(known -> {
                 Map<InboundRecord, ReplayMarks.Place> due = new LinkedHashMap<>();
                 byPlace.forEach((place, letter) -> {
                     String outcome = known.get(place);
@@ -51,7 +53,7 @@ public class DeadLetterReplay {
                 });
                 int already = byPlace.size() - due.size();
                 return pipeline.process(List.copyOf(due.keySet()), Source.REPLAY)
-                        .chain(report -> marks.mark(marks(due, report.outcomes())).replaceWith(report))
+                        .chain(report -> marks.mark(page.topicId(), marks(due, report.outcomes())).replaceWith(report))
                         .map(report -> new ReplayReport(byPlace.size(), count(report.outcomes(), RecordOutcome.APPLIED),
                                 count(report.outcomes(), RecordOutcome.SKIPPED),
                                 count(report.outcomes(), RecordOutcome.FAILED)
@@ -82,10 +84,10 @@ public class DeadLetterReplay {
     }
 
     private static InboundRecord original(ConsumerRecord<String, String> letter) {
-        Map<String, String> h = DeadLetterReader.headers(letter);
-        String topic = h.getOrDefault(DeadLetterHeaders.SOURCE_TOPIC, letter.topic());
-        int partition = parse(h.get(DeadLetterHeaders.SOURCE_PARTITION), letter.partition());
-        long offset = parse(h.get(DeadLetterHeaders.SOURCE_OFFSET), letter.offset());
+        HeaderValues h = HeaderValues.of(letter.headers());
+        String topic = Objects.requireNonNullElse(h.text(DeadLetterHeaders.SOURCE_TOPIC), letter.topic());
+        int partition = Objects.requireNonNullElse(h.integer(DeadLetterHeaders.SOURCE_PARTITION), letter.partition());
+        long offset = Objects.requireNonNullElse(h.longValue(DeadLetterHeaders.SOURCE_OFFSET), letter.offset());
         return new InboundRecord(topic, partition, offset, letter.key(), letter.value(),
                 Instant.ofEpochMilli(letter.timestamp()));
     }
@@ -95,22 +97,6 @@ public class DeadLetterReplay {
             return value == null ? null : UUID.fromString(value);
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    private static int parse(String value, int fallback) {
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    private static long parse(String value, long fallback) {
-        try {
-            return value == null ? fallback : Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return fallback;
         }
     }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,10 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hlf.mentor.events.MentorStatus;
 import org.hlf.mentor.events.MentorStatusChanged;
 import org.hlf.mentor.events.Topics;
+import org.hlf.mentor.support.dlq.DeadLetterHeaders;
 import org.hlf.mentor.sync.Events;
 import org.hlf.mentor.sync.Portal;
 import org.hlf.mentor.sync.SyncDb;
-import org.hlf.mentor.sync.dlq.DeadLetterHeaders;
 import org.hlf.mentor.testsupport.SandboxRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +65,7 @@ class BatchDeadlineTest {
         for (UUID mentor : mentors) {
             ConsumerRecord<String, String> letter = Events.reader()
                     .awaitAtLeast(Topics.WEBSITE_SYNC_DLQ, mentor.toString(), 1, SyncDb.WAIT).get(0);
-            Map<String, String> headers = headers(letter);
+            Map<String, String> headers = SyncScenarios.headers(letter);
             assertThat(headers).containsEntry(DeadLetterHeaders.REASON, "exhausted")
                     .containsEntry(DeadLetterHeaders.HTTP_STATUS, "429")
                     .containsEntry(DeadLetterHeaders.ATTEMPTS, "2");
@@ -78,11 +76,5 @@ class BatchDeadlineTest {
         List<SandboxRequest> batches = Portal.admin().requests().stream()
                 .filter(r -> r.path().endsWith("$batch") && !r.time().isBefore(start)).toList();
         assertThat(batches).hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(429));
-    }
-
-    private static Map<String, String> headers(ConsumerRecord<String, String> record) {
-        Map<String, String> headers = new HashMap<>();
-        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-        return headers;
     }
 }

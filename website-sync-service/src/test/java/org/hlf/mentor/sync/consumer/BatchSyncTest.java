@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 import org.hlf.mentor.events.MentorStatus;
 import org.hlf.mentor.events.MentorStatusChanged;
 import org.hlf.mentor.events.Topics;
+import org.hlf.mentor.support.dlq.DeadLetterHeaders;
 import org.hlf.mentor.sync.Events;
 import org.hlf.mentor.sync.Portal;
 import org.hlf.mentor.sync.SyncDb;
-import org.hlf.mentor.sync.dlq.DeadLetterHeaders;
 import org.hlf.mentor.testsupport.SandboxRequest;
 import org.hlf.mentor.testsupport.SandboxResource;
 import org.junit.jupiter.api.AfterEach;
@@ -82,9 +82,9 @@ class BatchSyncTest {
         var missingLetter = Events.reader().awaitAtLeast(Topics.WEBSITE_SYNC_DLQ, missing.toString(), 1, WAIT).get(0);
         var unavailableLetter = Events.reader().awaitAtLeast(Topics.WEBSITE_SYNC_DLQ, unavailable.toString(), 1, WAIT)
                 .get(0);
-        assertThat(SyncBehaviourTest.headers(missingLetter)).containsEntry(DeadLetterHeaders.REASON, "rejected")
+        assertThat(SyncScenarios.headers(missingLetter)).containsEntry(DeadLetterHeaders.REASON, "rejected")
                 .containsEntry(DeadLetterHeaders.HTTP_STATUS, "404").containsEntry(DeadLetterHeaders.ATTEMPTS, "1");
-        assertThat(SyncBehaviourTest.headers(unavailableLetter)).containsEntry(DeadLetterHeaders.REASON, "exhausted")
+        assertThat(SyncScenarios.headers(unavailableLetter)).containsEntry(DeadLetterHeaders.REASON, "exhausted")
                 .containsEntry(DeadLetterHeaders.HTTP_STATUS, "503").containsEntry(DeadLetterHeaders.ATTEMPTS, "3");
 
         // every $batch that carried one of this test's mentors, in order, with its parts

@@ -1,4 +1,4 @@
-package org.hlf.mentor.sync.api;
+package org.hlf.mentor.support.api;
 
 /** Input that passed JSON binding but breaks a rule (400). */
 public class InvalidInput extends RuntimeException {

@@ -1,17 +1,19 @@
-package org.hlf.mentor.sync.api;
+package org.hlf.mentor.support.api;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
-import org.hlf.mentor.sync.config.SyncConfig;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Refuses an oversized body before it is read: every call of this API has a small one. */
+/**
+ * Refuses an oversized body before it is read or bound, against the service's {@link BodyLimits}. (The HTTP layer's
+ * own limit stays above them all, as the last line, and covers bodies sent without a Content-Length.)
+ */
 public class BodySizeFilter {
 
-    private final SyncConfig config;
+    private final BodyLimits limits;
 
-    public BodySizeFilter(SyncConfig config) {
-        this.config = config;
+    public BodySizeFilter(BodyLimits limits) {
+        this.limits = limits;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -26,9 +28,7 @@ public class BodySizeFilter {
         } catch (NumberFormatException e) {
             return Problem.of(Response.Status.BAD_REQUEST, "Content-Length is not a number").toResponse();
         }
-        long limit = config.api().maxBodyBytes();
-        return size > limit ? Problem.of(Response.Status.BAD_REQUEST,
-                "Request body of %d bytes is larger than the %d bytes this API accepts".formatted(size, limit))
-                .toResponse() : null;
+        long limit = limits.maxBytes(request.path());
+        return size > limit ? limits.tooLarge(size, limit).toResponse() : null;
     }
 }

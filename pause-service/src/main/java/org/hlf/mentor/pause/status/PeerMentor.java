@@ -1,4 +1,4 @@
-package org.hlf.mentor.pause.roster;
+package org.hlf.mentor.pause.status;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

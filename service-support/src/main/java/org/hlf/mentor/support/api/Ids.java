@@ -1,4 +1,4 @@
-package org.hlf.mentor.pause.api;
+package org.hlf.mentor.support.api;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -6,6 +6,10 @@ import java.util.regex.Pattern;
 /** Parses path and query identifiers strictly, so a malformed one is a 400, not a 404 or a 500. */
 public final class Ids {
 
+    /**
+     * A chapter id, as HLF's website slugs them. The one definition both services check against: path and query
+     * parameters, bodies ({@code @Pattern}) and the {@code chapters} claim of a token.
+     */
     public static final String CHAPTER_PATTERN = "[a-z0-9-]{1,64}";
     private static final Pattern CHAPTER = Pattern.compile(CHAPTER_PATTERN);
     private static final Pattern CANONICAL_UUID =
@@ -18,6 +22,7 @@ public final class Ids {
         return uuid("mentorId", value);
     }
 
+    /** Only the canonical 8-4-4-4-12 form: {@link UUID#fromString} alone also takes "1-2-3-4-5". */
     public static UUID uuid(String name, String value) {
         if (value == null || !CANONICAL_UUID.matcher(value).matches()) {
             throw new InvalidInput(name + " must be a UUID");
@@ -26,9 +31,13 @@ public final class Ids {
     }
 
     public static String chapterId(String value) {
-        if (value == null || !CHAPTER.matcher(value).matches()) {
+        if (!isChapterId(value)) {
             throw new InvalidInput("chapterId must match " + CHAPTER_PATTERN);
         }
         return value;
+    }
+
+    public static boolean isChapterId(String value) {
+        return value != null && CHAPTER.matcher(value).matches();
     }
 }

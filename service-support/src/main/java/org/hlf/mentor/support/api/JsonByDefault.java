@@ -1,4 +1,4 @@
-package org.hlf.mentor.sync.api;
+package org.hlf.mentor.support.api;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The API speaks only JSON, and several POSTs have an optional body: a call without a body, or without a
+ * The APIs speak only JSON, and several POSTs have an optional body: a call without a body, or without a
  * Content-Type (a plain {@code curl -X POST}), is read as JSON instead of being refused with 415.
  */
 public class JsonByDefault {

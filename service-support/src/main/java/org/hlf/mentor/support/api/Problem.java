@@ -1,4 +1,4 @@
-package org.hlf.mentor.sync.api;
+package org.hlf.mentor.support.api;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -7,9 +7,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An RFC 9457 problem detail; extension members (currentStatus...) are flattened into it. */
+/** An RFC 9457 problem detail; extension members (currentStatus, violations...) are flattened into it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, @JsonIgnore Map<String, Object> extensions) {
+public record Problem(String type, String title, int status, String detail, String instance,
+        @JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -18,7 +19,13 @@ public record Problem(String type, String title, int status, String detail, @Jso
     }
 
     public static Problem of(int status, String title, String detail) {
-        return new Problem("about:blank", title, status, detail, new LinkedHashMap<>());
+        return new Problem("about:blank", title, status, detail, null, new LinkedHashMap<>());
+    }
+
+    /** Titled with the status' reason phrase, or "HTTP 599" for a status JAX-RS has no name for. */
+    public static Problem forStatus(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return of(status, known != null ? known.getReasonPhrase() : "HTTP " + status, detail);
     }
 
     public Problem with(String name, Object value) {
