@@ -9,15 +9,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlf.mentor.pause.config.PauseConfig;
-import org.hlf.mentor.support.api.Ids;
-import org.hlf.mentor.support.api.InvalidInput;
+import org.hlf.mentor.support.api.QueryParams;
 
 /** certification-events-dlq for ops: list the dead letters, replay them (all, one mentor's, or a time range's). */
 @Path("/api/v1/admin/certification-dlq")
@@ -46,7 +44,7 @@ public class CertificationDlqResource {
     @Operation(summary = "Dead letters in (partition, offset) order, paged by cursor; remaining counts the rest")
     public Uni<DeadLetterPage> list(@QueryParam("mentorId") String mentorId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        DeadLetterFilter filter = filter(mentorId, instant("from", from), instant("to", to));
+        DeadLetterFilter filter = filter(mentorId, QueryParams.instant("from", from), QueryParams.instant("to", to));
         LetterPosition after = present(cursor) ? LetterPosition.ofCursor(cursor) : null;
         return listing.page(filter, after, pageSize(limit));
     }
@@ -63,41 +61,18 @@ public class CertificationDlqResource {
     }
 
     private static DeadLetterFilter filter(String mentorId, Instant from, Instant to) {
-        UUID mentor = present(mentorId) ? Ids.uuid("mentorId", mentorId) : null;
+        UUID mentor = QueryParams.optionalMentorId(mentorId);
         return checkRange(new DeadLetterFilter(mentor, from, to));
     }
 
     private static DeadLetterFilter checkRange(DeadLetterFilter filter) {
-        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
-            throw new InvalidInput("from must not be after to");
-        }
+        QueryParams.range(filter.from(), filter.to());
         return filter;
     }
 
-    private static Instant instant(String name, String value) {
-        if (!present(value)) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
-        }
-    }
 
     private int pageSize(String limit) {
-        if (!present(limit)) {
-            return Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= maxPageSize) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidInput("limit must be between 1 and " + maxPageSize);
+        return QueryParams.limit(limit, Math.min(DEFAULT_PAGE_SIZE, maxPageSize), maxPageSize);
     }
 
     private static boolean present(String value) {

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlf.mentor.pause.config.PauseConfig;
 import org.hlf.mentor.pause.security.CurrentActor;
+import org.hlf.mentor.support.api.QueryParams;
 import org.hlf.mentor.support.api.Ids;
 import org.hlf.mentor.support.api.InvalidInput;
 
@@ -63,7 +64,7 @@ public class RosterResource {
             @Parameter(description = "mentors per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
             @QueryParam("limit") String limit,
             @Parameter(description = "only this chapter's mentors") @QueryParam("chapterId") String chapterId) {
-        int pageSize = limit(limit);
+        int pageSize = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         UUID after = RosterCursor.decode(cursor);
         String chapter = chapterId == null ? null : Ids.chapterId(chapterId);
         return queries.page(chapter, after, pageSize);
@@ -101,18 +102,4 @@ public class RosterResource {
         return roster.importAll(entries, currentActor.in(ADMIN, SYSTEM));
     }
 
-    private static int limit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidInput("limit must be between 1 and " + MAX_LIMIT);
-    }
 }

@@ -33,6 +33,7 @@ import org.hlf.mentor.pause.config.PauseConfig;
 import org.hlf.mentor.pause.idempotency.Idempotency;
 import org.hlf.mentor.pause.security.Actor;
 import org.hlf.mentor.pause.security.CurrentActor;
+import org.hlf.mentor.support.api.QueryParams;
 import org.hlf.mentor.support.api.Ids;
 import org.hlf.mentor.support.api.InvalidInput;
 import org.hlf.mentor.support.api.Problem;
@@ -199,18 +200,7 @@ public class PauseManagementResource {
 
     private int pageSize(String limit) {
         int max = config.api().maxPageSize();
-        if (limit == null) {
-            return Math.min(50, max);
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidInput("limit must be between 1 and " + max);
+        return QueryParams.limit(limit, Math.min(50, max), max);
     }
 
     private static MentorStatus status(String name, String value) {

@@ -1,5 +1,6 @@
 package org.hlf.mentor.sync.api;
 
+import org.hlf.mentor.support.api.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -49,7 +50,7 @@ public class DeadLetterResource {
     public Uni<Page> list(@QueryParam("mentorId") String mentorId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         DeadLetterFilter filter = filter(mentorId, from, to);
-        return reader.read(filter, Params.limit(limit, 100, config.api().maxPageSize()), cursor(cursor))
+        return reader.read(filter, QueryParams.limit(limit, 100, config.api().maxPageSize()), cursor(cursor))
                 .chain(page -> {
                     List<ReplayMarks.Place> places = page.letters().stream()
                             .map(l -> new ReplayMarks.Place(l.partition(), l.offset())).toList();
@@ -68,7 +69,7 @@ public class DeadLetterResource {
     @Path("/replay")
     public Uni<ReplayReport> replay(ReplayRequest body) {
         ReplayRequest request = body == null ? new ReplayRequest(null, null, null, null, null) : body;
-        Params.range(request.from(), request.to());
+        QueryParams.range(request.from(), request.to());
         int max = config.dlq().maxReplay();
         int limit = request.limit() == null ? max : request.limit();
         if (limit < 1 || limit > max) {
@@ -87,9 +88,9 @@ public class DeadLetterResource {
     }
 
     private static DeadLetterFilter filter(String mentorId, String from, String to) {
-        Instant start = Params.instant("from", from);
-        Instant end = Params.instant("to", to);
-        Params.range(start, end);
-        return new DeadLetterFilter(Params.optionalMentorId(mentorId), start, end);
+        Instant start = QueryParams.instant("from", from);
+        Instant end = QueryParams.instant("to", to);
+        QueryParams.range(start, end);
+        return new DeadLetterFilter(QueryParams.optionalMentorId(mentorId), start, end);
     }
 }

@@ -1,5 +1,6 @@
 package org.hlf.mentor.sync.api;
 
+import org.hlf.mentor.support.api.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -44,7 +45,7 @@ public class ReconcileResource {
     /** 202 with the run and its Location; 409 (with the running run's Location) while one runs. */
     @POST
     public Uni<Response> start(@QueryParam("chapterId") String chapterId, @Context UriInfo uri) {
-        String chapter = Params.optionalChapterId(chapterId);
+        String chapter = QueryParams.optionalChapterId(chapterId);
         return job.start(chapter, "API", caller.id()).map(run -> Response.accepted(run)
                 .location(uri.getBaseUriBuilder().path(PATH).path(run.runId().toString()).build()).build());
     }
@@ -59,6 +60,6 @@ public class ReconcileResource {
     /** The newest runs first. */
     @GET
     public Uni<List<ReconcileRun>> recent(@QueryParam("limit") String limit) {
-        return runs.recent(Params.limit(limit, 20, 100));
+        return runs.recent(QueryParams.limit(limit, 20, 100));
     }
 }

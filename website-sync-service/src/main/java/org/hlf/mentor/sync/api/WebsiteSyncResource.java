@@ -1,5 +1,6 @@
 package org.hlf.mentor.sync.api;
 
+import org.hlf.mentor.support.api.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -94,7 +95,7 @@ public class WebsiteSyncResource {
     @RolesAllowed({"ops", "admin"})
     public Uni<List<SyncLogEntry>> log(@PathParam("mentorId") String mentorId, @QueryParam("limit") String limit) {
         UUID id = Ids.mentorId(mentorId);
-        return log.forMentor(id, Params.limit(limit, 100, config.api().maxPageSize()));
+        return log.forMentor(id, QueryParams.limit(limit, 100, config.api().maxPageSize()));
     }
 
     /** A mentor never seen in an event can still be hidden; the answer then says so. */

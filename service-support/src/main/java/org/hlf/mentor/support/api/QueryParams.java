@@ -1,18 +1,16 @@
-package org.hlf.mentor.sync.api;
+package org.hlf.mentor.support.api;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import org.hlf.mentor.support.api.Ids;
-import org.hlf.mentor.support.api.InvalidInput;
 
 /**
- * Parses this API's optional and ranged query parameters strictly, so a malformed one is a 400, not a 404 or a 500.
- * Ids themselves are parsed by service-support's {@link Ids}.
+ * Parses optional and ranged query parameters strictly, so a malformed one is a 400, not a 404 or a 500; an empty
+ * parameter counts as absent. Ids themselves are parsed by {@link Ids}.
  */
-public final class Params {
+public final class QueryParams {
 
-    private Params() {
+    private QueryParams() {
     }
 
     /** Absent or empty: every chapter. */
@@ -47,7 +45,7 @@ public final class Params {
         } catch (NumberFormatException e) {
             // falls through to the same answer as out of range
         }
-        throw new InvalidInput("limit must be a whole number from 1 to " + max);
+        throw new InvalidInput("limit must be between 1 and " + max);
     }
 
     public static void range(Instant from, Instant to) {
