@@ -3,15 +3,16 @@
 #   deploy/local/down.sh            stop, keep data (Kafka log, keys, logs) in .local/
 #   deploy/local/down.sh --reset    stop and remove .local/ (the databases pause and website_sync are dropped too)
 set -euo pipefail
+# shellcheck source=deploy/local/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 stop() {
   local name=$1 pidfile="$PIDS/$1.pid" pid
   if running "$name"; then
-    pid=$(cat "$pidfile")
+    pid=$(cut -d' ' -f1 "$pidfile")
     kill "$pid"
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+    for _ in $(seq 1 30); do running "$name" || break; sleep 1; done
+    running "$name" && kill -9 "$pid"
     say "stopped $name (pid $pid)"
   fi
   rm -f "$pidfile"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by up.sh, down.sh and token.sh. Sourced, not run.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DATA="${HLF_LOCAL_DATA:-$ROOT/.local}"
@@ -32,10 +33,25 @@ ensure_keys() {
   fi
 }
 
-# Running = the pid file names a live process.
-running() {
-  local pidfile="$PIDS/$1.pid"
-  [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+# A pid file holds "<pid> <start time>" of the process up.sh started (the start time in clock ticks since boot, field
+# 22 of /proc/<pid>/stat). A part runs when that pid is alive, is not a zombie, started at that very time (so a pid
+# the kernel reused does not count) and carries our marker -Dhlf.local.part=<name> on its command line (so a
+# process that is not ours does not count either). kill -0 alone says yes to all three.
+proc_start() { sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $20}'; }
+
+alive() { # pid start-time name
+  local pid=$1 start=$2 name=$3 state
+  state=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $1}') || return 1
+  case "$state" in "" | Z | X | x) return 1 ;; esac
+  [ "$(proc_start "$pid")" = "$start" ] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dhlf.local.part=$name "
+}
+
+running() { # name
+  local pidfile="$PIDS/$1.pid" pid="" start=""
+  [ -s "$pidfile" ] || return 1
+  read -r pid start <"$pidfile" || true
+  [ -n "$pid" ] && [ -n "$start" ] && alive "$pid" "$start" "$1"
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -3,6 +3,7 @@
 #   deploy/local/token.sh <coordinator|admin|system|ops> [chapter...]   e.g. token.sh coordinator oslo bergen
 # Env: TOKEN_SUB (subject, default <role>-local), TOKEN_TTL (seconds, default 3600).
 set -euo pipefail
+# shellcheck source=deploy/local/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 role="${1:-}"

@@ -6,6 +6,7 @@
 #      PG_HOST PG_PORT PG_USER, PAUSE_DB (pause) SYNC_DB (website_sync), HLF_LOCAL_DATA (default .local/ in the repository), REBUILD=1 to rebuild,
 #      HLF_PARTS="sandbox pause-service website-sync-service" to start only some of them (benchmarks).
 set -euo pipefail
+# shellcheck source=deploy/local/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 PARTS=" ${HLF_PARTS:-sandbox pause-service website-sync-service} "
@@ -14,8 +15,8 @@ wanted() { [[ "$PARTS" == *" $1 "* ]]; }
 fail() { say "FAILED: $1"; [ -n "${2:-}" ] && { say "--- last lines of $2:"; tail -n 25 "$2" >&2 || true; say "--- full log: $2"; }; exit 1; }
 
 wait_http() { # name url log
-  local name=$1 url=$2 log=$3 i
-  for i in $(seq 1 120); do
+  local name=$1 url=$2 log=$3
+  for _ in $(seq 1 120); do
     if curl -fsS -o /dev/null "$url" 2>/dev/null; then say "  $name is UP ($url)"; return 0; fi
     running "$name" || fail "$name exited during start-up" "$log"
     sleep 1
@@ -23,13 +24,19 @@ wait_http() { # name url log
   fail "$name did not answer $url within 120 s" "$log"
 }
 
-start_java() { # name log port args...
-  local name=$1 log=$2 port=$3; shift 3
-  if running "$name"; then say "  $name already running (pid $(cat "$PIDS/$name.pid"))"; return 1; fi
+start_java() { # name log port command... (the command's "java" gets the marker that running() looks for)
+  local name=$1 log=$2 port=$3 pid arg; shift 3
+  if running "$name"; then say "  $name already running (pid $(cut -d' ' -f1 "$PIDS/$name.pid"))"; return 1; fi
   port_open "$port" && fail "port $port for $name is taken by another process (set the port variables to move it)"
-  nohup "$@" >"$log" 2>&1 &
-  echo $! >"$PIDS/$name.pid"
-  say "  $name starting (pid $!, log $log)"
+  local cmd=() marked=""
+  for arg in "$@"; do
+    cmd+=("$arg")
+    if [ "$arg" = java ] && [ -z "$marked" ]; then cmd+=("-Dhlf.local.part=$name"); marked=1; fi
+  done
+  nohup "${cmd[@]}" >"$log" 2>&1 &
+  pid=$!
+  echo "$pid $(proc_start "$pid")" >"$PIDS/$name.pid"
+  say "  $name starting (pid $pid, log $log)"
 }
 
 # 1. PostgreSQL
@@ -67,7 +74,7 @@ fi
 
 # 3. Kafka broker (KRaft, one node)
 if running kafka; then
-  say "  kafka already running (pid $(cat "$PIDS/kafka.pid"))"
+  say "  kafka already running (pid $(cut -d' ' -f1 "$PIDS/kafka.pid"))"
 else
   cp_kafka=$(cat "$DATA/kafka/classpath.txt")
   sed -e "s#@PORT@#$KAFKA_PORT#g; s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g; s#@DATA@#$DATA/kafka/data#g" \
@@ -100,15 +107,20 @@ common_env=(env KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" DB_HOST="$PG_HOS
   JWT_PUBLIC_KEY_LOCATION="file:$KEYS/public.pem" JWT_ISSUER="$JWT_ISSUER" JWT_AUDIENCE="$JWT_AUDIENCE")
 if wanted sandbox; then
   start_java sandbox "$LOGS/sandbox.log" "$SANDBOX_PORT" java -Xmx512m -Dquarkus.http.port="$SANDBOX_PORT" \
-    -Dsandbox.seed-file="$ROOT/dataverse-sandbox/seed/demo-roster.json" -jar "$(jar dataverse-sandbox)" || true
+    -jar "$(jar dataverse-sandbox)" || true
 fi
-wanted pause-service && start_java pause-service "$LOGS/pause-service.log" "$PAUSE_PORT" "${common_env[@]}" PAUSE_HTTP_PORT="$PAUSE_PORT" DB_NAME="$PAUSE_DB" \
-  java -Xmx512m -jar "$(jar pause-service)" || true
-wanted website-sync-service && start_java website-sync-service "$LOGS/website-sync-service.log" "$SYNC_PORT" "${common_env[@]}" SYNC_HTTP_PORT="$SYNC_PORT" DB_NAME="$SYNC_DB" \
-  DATAVERSE_URL="http://127.0.0.1:$SANDBOX_PORT" DATAVERSE_TOKEN_URL="http://127.0.0.1:$SANDBOX_PORT/hlf-local/oauth2/v2.0/token" \
-  DATAVERSE_CLIENT_ID=website-sync DATAVERSE_CLIENT_SECRET="${DATAVERSE_CLIENT_SECRET:-local-dev-secret}" \
-  PAUSE_SERVICE_URL="http://127.0.0.1:$PAUSE_PORT" ROSTER_AUTH=signed JWT_PRIVATE_KEY_LOCATION="file:$KEYS/private.pem" \
-  java -Xmx512m -jar "$(jar website-sync-service)" || true
+if wanted pause-service; then
+  start_java pause-service "$LOGS/pause-service.log" "$PAUSE_PORT" "${common_env[@]}" PAUSE_HTTP_PORT="$PAUSE_PORT" \
+    DB_NAME="$PAUSE_DB" java -Xmx512m -jar "$(jar pause-service)" || true
+fi
+if wanted website-sync-service; then
+  start_java website-sync-service "$LOGS/website-sync-service.log" "$SYNC_PORT" "${common_env[@]}" \
+    SYNC_HTTP_PORT="$SYNC_PORT" DB_NAME="$SYNC_DB" DATAVERSE_URL="http://127.0.0.1:$SANDBOX_PORT" \
+    DATAVERSE_TOKEN_URL="http://127.0.0.1:$SANDBOX_PORT/hlf-local/oauth2/v2.0/token" \
+    DATAVERSE_CLIENT_ID=website-sync DATAVERSE_CLIENT_SECRET="${DATAVERSE_CLIENT_SECRET:-local-dev-secret}" \
+    PAUSE_SERVICE_URL="http://127.0.0.1:$PAUSE_PORT" ROSTER_AUTH=signed JWT_PRIVATE_KEY_LOCATION="file:$KEYS/private.pem" \
+    java -Xmx512m -jar "$(jar website-sync-service)" || true
+fi
 
 if wanted sandbox; then wait_http sandbox "http://127.0.0.1:$SANDBOX_PORT/q/health/ready" "$LOGS/sandbox.log"; fi
 if wanted pause-service; then wait_http pause-service "http://127.0.0.1:$PAUSE_PORT/q/health" "$LOGS/pause-service.log"; fi
@@ -116,10 +128,22 @@ if wanted website-sync-service; then
   wait_http website-sync-service "http://127.0.0.1:$SYNC_PORT/q/health" "$LOGS/website-sync-service.log"
 fi
 
-# 5. The demo roster: the mentors the sandbox shows, registered in pause-service too (first start only)
-roster="$ROOT/dataverse-sandbox/seed/demo-roster.csv"
-if wanted pause-service && [ -f "$roster" ] && [ ! -f "$DATA/roster-imported" ]; then
-  body=$(tail -n +2 "$roster" | awk -F, 'NF==3 {printf "%s{\"mentorId\":\"%s\",\"chapterId\":\"%s\",\"certificationValidUntil\":\"%s\"}", (n++?",":""), $1, $2, $3}')
+# 5. The demo roster, one file for both: pause-service registers the mentors (first start only), the sandbox gets
+# their contacts whenever it starts empty (it keeps them in memory). Contacts arrive hidden: the reconciliation below
+# shows those pause-service knows as ACTIVE, so a sandbox restart never shows a paused mentor, not even briefly.
+roster="$ROOT/deploy/local/demo-roster.csv"
+if wanted sandbox; then
+  curl -fsS -o /dev/null -X POST "http://127.0.0.1:$SANDBOX_PORT/sandbox/clients" -H 'Content-Type: application/json' \
+    -d "{\"clientId\":\"website-sync\",\"clientSecret\":\"${DATAVERSE_CLIENT_SECRET:-local-dev-secret}\"}" \
+    || say "note: the sandbox refused the website-sync client; see $LOGS/sandbox.log"
+  if curl -fsS "http://127.0.0.1:$SANDBOX_PORT/q/health/ready" | grep -Eq '"contacts" *: *0([^0-9]|$)'; then
+    contacts=$(tail -n +2 "$roster" | awk -F, 'NF==4 {printf "%s{\"mentorId\":\"%s\",\"chapterId\":\"%s\",\"name\":\"%s\",\"visible\":false}", (n++?",":""), $1, $2, $4}')
+    curl -fsS -o /dev/null -X POST "http://127.0.0.1:$SANDBOX_PORT/sandbox/contacts" -H 'Content-Type: application/json' \
+      -d "[$contacts]" && say "seeded the sandbox with the demo roster (hidden until reconciled)"
+  fi
+fi
+if wanted pause-service && [ ! -f "$DATA/roster-imported" ]; then
+  body=$(tail -n +2 "$roster" | awk -F, 'NF==4 {printf "%s{\"mentorId\":\"%s\",\"chapterId\":\"%s\",\"certificationValidUntil\":\"%s\"}", (n++?",":""), $1, $2, $3}')
   if curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PAUSE_PORT/api/v1/mentors/import" \
        -H "Authorization: Bearer $("$ROOT/deploy/local/token.sh" system)" -H 'Content-Type: application/json' -d "[$body]"; then
     touch "$DATA/roster-imported"; say "registered the demo roster in pause-service"
@@ -128,9 +152,8 @@ if wanted pause-service && [ -f "$roster" ] && [ ! -f "$DATA/roster-imported" ];
   fi
 fi
 
-# The sandbox keeps its contacts in memory and starts from the seed: start a reconciliation (pause-service's roster
-# vs website-sync's state vs the portal; a paused mentor is never shown again because the stand-in restarted). It
-# runs in the background; up.sh does not wait for it.
+# A reconciliation (pause-service's roster vs website-sync's state vs the portal) shows the freshly seeded contacts of
+# ACTIVE mentors and repairs any drift. It runs in the background; up.sh does not wait for it.
 if wanted sandbox && wanted website-sync-service; then
   if location=$(curl -fsS -m 10 -D - -o /dev/null -X POST "http://127.0.0.1:$SYNC_PORT/api/v1/website-sync/reconcile" \
        -H "Authorization: Bearer $("$ROOT/deploy/local/token.sh" ops)" | tr -d '\r' | awk 'tolower($1)=="location:" {print $2}'); then

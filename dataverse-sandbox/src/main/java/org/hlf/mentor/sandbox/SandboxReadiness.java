@@ -7,8 +7,8 @@ import org.eclipse.microprofile.health.Readiness;
 import org.hlf.mentor.sandbox.contacts.ContactStore;
 
 /**
- * Ready once start-up (including the seed file) is done; the contact count lets the local run see that
- * the demo roster arrived.
+ * Ready once start-up (including the seed file) is done; the contact count lets the local run see that the sandbox
+ * started empty and needs its demo contacts.
  */
 @Readiness
 @ApplicationScoped

@@ -2,6 +2,9 @@ package org.hlf.mentor.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -49,6 +52,18 @@ public final class TestTokens {
                 .issuedAt(now.minusSeconds(7200)).expiresAt(now.minusSeconds(3600)).sign(KEY);
     }
 
+    /** Signed correctly, but "issued" an hour from now. */
+    public static String issuedInTheFuture() {
+        Instant now = Instant.now();
+        return claims("early-" + UUID.randomUUID(), Set.of("admin"), List.of())
+                .issuedAt(now.plusSeconds(3600)).expiresAt(now.plusSeconds(7200)).sign(KEY);
+    }
+
+    /** HS256 with the service's public key as the HMAC secret: the classic algorithm-confusion forgery. */
+    public static String hs256WithPublicKey() {
+        return claims("x", Set.of("admin"), List.of()).signWithSecret(publicKeyPem());
+    }
+
     public static String wrongIssuer() {
         return claims("x", Set.of("admin"), List.of()).issuer("https://evil.example").sign(KEY);
     }
@@ -70,6 +85,14 @@ public final class TestTokens {
                 + "\"iat\":%d,\"exp\":%d}").formatted(ISSUER, AUDIENCE, now, now + 600);
         return b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
+    private static String publicKeyPem() {
+        try (InputStream pem = TestTokens.class.getClassLoader().getResourceAsStream("jwt/test-public.pem")) {
+            return new String(pem.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JwtClaimsBuilder claims(String subject, Set<String> groups, List<String> chapters) {

@@ -10,17 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hlf.mentor.events.Topics;
-import org.hlf.mentor.support.dlq.TopicIncarnation;
 import org.hlf.mentor.pause.config.PauseConfig;
+import org.hlf.mentor.support.dlq.DeadLetterScan;
+import org.hlf.mentor.support.dlq.TopicIncarnation;
 
 /**
  * Reads certification-events-dlq without a consumer group (assign and seek), from the start, the time range's first
@@ -53,14 +51,15 @@ public class CertificationDlqReader {
             return DeadLetters.none();
         }
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
+        Properties settings = DeadLetterScan.consumerProperties(bootstrapServers, "pause-service-dlq-reader");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.CERTIFICATION_EVENTS_DLQ, timeout).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             seek(consumer, partitions, filter.from(), after);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!reachedEnd(consumer, end)) {
+            while (!DeadLetterScan.reachedEnd(consumer, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + Topics.CERTIFICATION_EVENTS_DLQ + " within "
                             + timeout);
@@ -107,26 +106,5 @@ public class CertificationDlqReader {
             }
             consumer.seek(tp, offset);
         }
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private Properties consumerProperties() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "pause-service-dlq-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        return props;
     }
 }

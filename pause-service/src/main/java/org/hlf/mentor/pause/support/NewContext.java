@@ -1,7 +1,7 @@
 package org.hlf.mentor.pause.support;
 
-import io.smallrye.common.vertx.VertxContext;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;

@@ -57,6 +57,15 @@ class BadInputTest {
         badRequest(as(TestTokens.admin()).post(BASE + id + "/activate").then());
     }
 
+    /** A number or a boolean where text belongs is a client's type error, not text Jackson may make up. */
+    @Test
+    void wronglyTypedScalarsAre400NotCoerced() {
+        badRequest(pauseWith(Map.of("reason", 42))).body("detail", containsString("reason"));
+        badRequest(pauseWith(Map.of("reason", true)));
+        badRequest(pauseWith(Map.of("reason", "holiday", "expectedReturnDate", 20270101)));
+        badRequest(as(TestTokens.admin()).body(Map.of("chapterId", 7)).put("/api/v1/mentors/" + id).then());
+    }
+
     @Test
     void unknownFieldsAreRefusedNotAssigned() {
         for (String field : List.of("status", "chapterId", "version")) {

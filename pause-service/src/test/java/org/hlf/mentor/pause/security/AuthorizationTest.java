@@ -53,6 +53,8 @@ class AuthorizationTest {
         return Stream.of(Arguments.of("expired", TestTokens.expired()),
                 Arguments.of("wrong issuer", TestTokens.wrongIssuer()),
                 Arguments.of("wrong audience", TestTokens.wrongAudience()),
+                Arguments.of("issued in the future", TestTokens.issuedInTheFuture()),
+                Arguments.of("HS256 with the public key", TestTokens.hs256WithPublicKey()),
                 Arguments.of("alg none", TestTokens.unsigned()),
                 Arguments.of("foreign key", TestTokens.signedByForeignKey()),
                 Arguments.of("garbage", "not.a.jwt"));

@@ -9,19 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hlf.mentor.events.Topics;
-import org.hlf.mentor.support.dlq.TopicIncarnation;
 import org.hlf.mentor.support.dlq.DeadLetterHeaders;
+import org.hlf.mentor.support.dlq.DeadLetterScan;
 import org.hlf.mentor.support.dlq.HeaderValues;
+import org.hlf.mentor.support.dlq.TopicIncarnation;
 import org.hlf.mentor.sync.config.SyncConfig;
 
 /**
@@ -65,7 +63,8 @@ public class DeadLetterReader {
         String topicId = TopicIncarnation.of(bootstrapServers, Topics.WEBSITE_SYNC_DLQ, config.dlq().readTimeout());
         List<ConsumerRecord<String, String>> taken = new ArrayList<>();
         int remaining = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties())) {
+        Properties settings = DeadLetterScan.consumerProperties(bootstrapServers, "website-sync-dlq-reader");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
             Duration timeout = config.dlq().readTimeout();
             long deadline = System.nanoTime() + timeout.toNanos();
             List<PartitionInfo> infos = consumer.partitionsFor(Topics.WEBSITE_SYNC_DLQ, timeout);
@@ -112,17 +111,5 @@ public class DeadLetterReader {
         }
         OffsetAndTimestamp at = consumer.offsetsForTimes(Map.of(tp, filter.from().toEpochMilli()), timeout).get(tp);
         return at == null ? end : at.offset();
-    }
-
-    private Properties properties() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "website-sync-dlq-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        return props;
     }
 }

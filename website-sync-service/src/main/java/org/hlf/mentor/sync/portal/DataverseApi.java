@@ -1,5 +1,6 @@
 package org.hlf.mentor.sync.portal;
 
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /** The Dataverse Web API subset we call. Only {@link PortalClient} uses it: it adds tokens and fault tolerance. */
 @RegisterRestClient(configKey = "dataverse")

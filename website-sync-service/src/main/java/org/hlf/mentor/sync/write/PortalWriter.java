@@ -14,9 +14,9 @@ import org.hlf.mentor.sync.config.SyncConfig;
 import org.hlf.mentor.sync.portal.Attempts;
 import org.hlf.mentor.sync.portal.PartResult;
 import org.hlf.mentor.sync.portal.PortalBackoff;
+import org.hlf.mentor.sync.portal.PortalBudgetUsedUp;
 import org.hlf.mentor.sync.portal.PortalClient;
 import org.hlf.mentor.sync.portal.PortalException;
-import org.hlf.mentor.sync.portal.PortalBudgetUsedUp;
 import org.hlf.mentor.sync.portal.VisibilityChange;
 
 /**

@@ -154,6 +154,22 @@ class WebsiteSyncApiTest {
     }
 
     @Test
+    void forgedAndMistimedTokensAreRefusedAndChangeNothing() {
+        UUID mentor = synced(chapter(), MentorStatus.ACTIVE);
+
+        for (String token : new String[] {TestTokens.expired(), TestTokens.issuedInTheFuture(), TestTokens.unsigned(),
+            TestTokens.hs256WithPublicKey(), TestTokens.signedByForeignKey(), TestTokens.wrongIssuer(),
+            TestTokens.wrongAudience()}) {
+            as(token).post(BASE + mentor + "/hide").then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer");
+        }
+
+        assertThat(Portal.writeCount(mentor)).isEqualTo(1);
+        assertThat(Portal.visible(mentor)).isTrue();
+        assertThat(SyncDb.log(pool, mentor)).hasSize(1);
+    }
+
+    @Test
     void badInputIsA400ProblemThatChangesNothing() {
         UUID mentor = synced(chapter(), MentorStatus.ACTIVE);
         String ops = TestTokens.ops();
@@ -164,8 +180,10 @@ class WebsiteSyncApiTest {
                 .statusCode(400).contentType("application/problem+json").body("detail", containsString("extra"));
         as(ops).body("{}").post(BASE + mentor + "/sync-visibility").then().statusCode(400)
                 .contentType("application/problem+json");
-        as(ops).body("{\"isVisible\": \"maybe\"}").post(BASE + mentor + "/sync-visibility").then().statusCode(400)
-                .contentType("application/problem+json");
+        for (String notABoolean : new String[] {"\"maybe\"", "\"false\"", "0", "null"}) {
+            as(ops).body("{\"isVisible\": " + notABoolean + "}").post(BASE + mentor + "/sync-visibility").then()
+                    .statusCode(400).contentType("application/problem+json");
+        }
         as(ops).body("{not json").post(BASE + mentor + "/sync-visibility").then().statusCode(400)
                 .contentType("application/problem+json");
         as(ops).body("{\"isVisible\": false, \"pad\": \"" + "x".repeat(20_000) + "\"}")

@@ -1,4 +1,4 @@
-package org.hlf.mentor.sync.api;
+package org.hlf.mentor.sync.replay;
 
 import java.time.Instant;
 import java.util.UUID;

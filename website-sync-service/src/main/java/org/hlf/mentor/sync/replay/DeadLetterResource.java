@@ -1,6 +1,5 @@
-package org.hlf.mentor.sync.api;
+package org.hlf.mentor.sync.replay;
 
-import org.hlf.mentor.support.api.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -12,14 +11,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.hlf.mentor.support.api.InvalidInput;
+import org.hlf.mentor.support.api.QueryParams;
 import org.hlf.mentor.sync.config.SyncConfig;
 import org.hlf.mentor.sync.dlq.DeadLetterFilter;
 import org.hlf.mentor.sync.dlq.DeadLetterReader;
 import org.hlf.mentor.sync.dlq.DeadLetterView;
 import org.hlf.mentor.sync.dlq.DlqCursor;
-import org.hlf.mentor.sync.replay.DeadLetterReplay;
-import org.hlf.mentor.sync.replay.ReplayMarks;
-import org.hlf.mentor.sync.replay.ReplayReport;
 
 /** Dead letters for ops: list them a page at a time, replay all, one mentor's, or a time range's. */
 @Path("/api/v1/website-sync/dlq")

@@ -1,4 +1,4 @@
-package org.hlf.mentor.sync.api;
+package org.hlf.mentor.sync.write;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,5 @@
-package org.hlf.mentor.sync.api;
+package org.hlf.mentor.sync.reconcile;
 
-import org.hlf.mentor.support.api.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -16,9 +15,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.hlf.mentor.support.api.Ids;
-import org.hlf.mentor.sync.reconcile.ReconcileJob;
-import org.hlf.mentor.sync.reconcile.ReconcileRun;
-import org.hlf.mentor.sync.reconcile.ReconcileRuns;
+import org.hlf.mentor.support.api.QueryParams;
+import org.hlf.mentor.sync.api.NotFound;
 import org.hlf.mentor.sync.security.Caller;
 
 /**

@@ -1,4 +1,4 @@
-package org.hlf.mentor.sync.api;
+package org.hlf.mentor.sync.write;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,5 @@
-package org.hlf.mentor.sync.api;
+package org.hlf.mentor.sync.write;
 
-import org.hlf.mentor.support.api.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,13 +16,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hlf.mentor.support.api.Ids;
+import org.hlf.mentor.support.api.QueryParams;
+import org.hlf.mentor.sync.api.NotFound;
 import org.hlf.mentor.sync.audit.SyncLog;
 import org.hlf.mentor.sync.audit.SyncLogEntry;
 import org.hlf.mentor.sync.config.SyncConfig;
 import org.hlf.mentor.sync.security.Caller;
 import org.hlf.mentor.sync.state.SyncState;
 import org.hlf.mentor.sync.state.SyncStateRepository;
-import org.hlf.mentor.sync.write.ManualVisibility;
 
 /** One mentor's website sync: status, audit log, and the manual operations of ops. */
 @Path("/api/v1/website-sync/{mentorId}")
