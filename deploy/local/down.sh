@@ -6,20 +6,8 @@ set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-stop() {
-  local name=$1 pidfile="$PIDS/$1.pid" pid
-  if running "$name"; then
-    pid=$(cut -d' ' -f1 "$pidfile")
-    kill "$pid"
-    for _ in $(seq 1 30); do running "$name" || break; sleep 1; done
-    running "$name" && kill -9 "$pid"
-    say "stopped $name (pid $pid)"
-  fi
-  rm -f "$pidfile"
-}
-
 # services first, so they do not log a vanished broker
-for name in website-sync-service pause-service sandbox kafka; do stop "$name"; done
+for name in website-sync-service pause-service sandbox kafka; do stop_part "$name"; done
 
 if [ "${1:-}" = "--reset" ]; then
   for db in "$PAUSE_DB" "$SYNC_DB"; do

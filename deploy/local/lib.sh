@@ -54,4 +54,22 @@ running() { # name
   [ -n "$pid" ] && [ -n "$start" ] && alive "$pid" "$start" "$1"
 }
 
+# A Quarkus part that answers its liveness check with 503 (a stopped Kafka channel, say) is as good as dead: what a
+# Kubernetes liveness probe would restart, up.sh restarts. No answer yet (still starting) is not DOWN.
+liveness_down() { # port
+  [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "http://127.0.0.1:$1/q/health/live" 2>/dev/null)" = 503 ]
+}
+
+stop_part() { # name: TERM, up to 30 s, then KILL
+  local name=$1 pidfile="$PIDS/$1.pid" pid
+  if running "$name"; then
+    pid=$(cut -d' ' -f1 "$pidfile")
+    kill "$pid"
+    for _ in $(seq 1 30); do running "$name" || break; sleep 1; done
+    running "$name" && kill -9 "$pid"
+    say "stopped $name (pid $pid)"
+  fi
+  rm -f "$pidfile"
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

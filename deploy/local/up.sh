@@ -26,6 +26,9 @@ wait_http() { # name url log
 
 start_java() { # name log port command... (the command's "java" gets the marker that running() looks for)
   local name=$1 log=$2 port=$3 pid arg; shift 3
+  if running "$name" && liveness_down "$port"; then
+    say "  $name runs but its liveness check is DOWN: restarting it"; stop_part "$name"
+  fi
   if running "$name"; then say "  $name already running (pid $(cut -d' ' -f1 "$PIDS/$name.pid"))"; return 1; fi
   port_open "$port" && fail "port $port for $name is taken by another process (set the port variables to move it)"
   local cmd=() marked=""

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hlf.mentor.support.db.TransientDbFailures;
 import org.hlf.mentor.sync.audit.Source;
 import org.hlf.mentor.sync.config.SyncConfig;
 import org.jboss.logging.Logger;
@@ -40,10 +41,10 @@ public class MentorStatusConsumer {
                     record.value(), Instant.ofEpochMilli(record.timestamp())));
         }
         return Uni.createFrom().deferred(() -> sync.process(inbound, Source.EVENT))
-                .onFailure(TransientFailures::transientFailure).invoke(failure -> LOG.warnf(
+                .onFailure(TransientDbFailures::transientFailure).invoke(failure -> LOG.warnf(
                         "poll of %d record(s) failed on the database, doing it again: %s", inbound.size(),
                         failure.getMessage()))
-                .onFailure(TransientFailures::transientFailure).retry()
+                .onFailure(TransientDbFailures::transientFailure).retry()
                 .withBackOff(config.retryInitialDelay(), config.retryMaxDelay())
                 .expireIn(config.retryBudget().toMillis())
                 .replaceWithVoid();
