@@ -34,9 +34,9 @@ public class FallbackProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         if (TransientDbFailures.transientFailure(e)) {
-            LOG.warnf("database unavailable: %s", e.toString());
+            LOG.warnf("answered 503, the database cannot be reached: %s", e.toString());
             return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                    "The database is unavailable; nothing was changed. Try again shortly.").toResponse())
+                    "Temporarily unavailable (the database cannot be reached); try again shortly.").toResponse())
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         LOG.error("unexpected failure", e);
