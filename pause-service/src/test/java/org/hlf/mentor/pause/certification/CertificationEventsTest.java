@@ -8,62 +8,23 @@ import static org.hlf.mentor.pause.PauseApi.register;
 import static org.hlf.mentor.pause.PauseApi.registerCertified;
 import static org.hlf.mentor.pause.PauseApi.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hlf.mentor.events.CertificationExpired;
 import org.hlf.mentor.events.CertificationRenewed;
 import org.hlf.mentor.events.MentorStatusChanged;
 import org.hlf.mentor.events.Topics;
-import org.hlf.mentor.pause.PauseDb;
 import org.hlf.mentor.support.dlq.DeadLetterHeaders;
-import org.hlf.mentor.testsupport.TopicReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** certification-events drive the state machine end to end, idempotently, with dead letters for poison. */
 @QuarkusTest
-class CertificationEventsTest {
-
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Oslo"));
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaCompanion kafka;
-    private PauseDb db;
-    private TopicReader topics;
-
-    @BeforeEach
-    void setUp() {
-        kafka = new KafkaCompanion(bootstrapServers);
-        db = new PauseDb(pool);
-        topics = new TopicReader(bootstrapServers);
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
-    }
+class CertificationEventsTest extends CertificationTopicFixture {
 
     @Test
     void expiredEventHidesTheMentorOnTheStatusTopic() throws Exception {
@@ -177,17 +138,7 @@ class CertificationEventsTest {
     }
 
     private void awaitProcessed(UUID eventId) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> db.one(
-                "SELECT count(*) AS n FROM processed_event WHERE event_id = $1", eventId).getLong("n") == 1);
-    }
-
-    private void send(UUID key, Object event) throws Exception {
-        sendRaw(key, mapper.writeValueAsString(event));
-    }
-
-    private void sendRaw(UUID key, String value) {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CERTIFICATION_EVENTS, key.toString(), value))
-                .awaitCompletion();
+        await().atMost(Duration.ofSeconds(15)).until(() -> processed(eventId) == 1);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -6,26 +6,15 @@ import static org.awaitility.Awaitility.await;
 import static org.hlf.mentor.pause.PauseApi.register;
 import static org.hlf.mentor.pause.PauseApi.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hlf.mentor.events.CertificationRenewed;
 import org.hlf.mentor.events.Topics;
 import org.hlf.mentor.pause.PauseDb;
-import org.hlf.mentor.testsupport.TopicReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,34 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(ShortRetryBudgetProfile.class)
-class RetryBudgetExhaustedTest {
-
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Oslo"));
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaCompanion kafka;
-    private PauseDb db;
-    private TopicReader topics;
-
-    @BeforeEach
-    void setUp() {
-        kafka = new KafkaCompanion(bootstrapServers);
-        db = new PauseDb(pool);
-        topics = new TopicReader(bootstrapServers);
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
-    }
+class RetryBudgetExhaustedTest extends CertificationTopicFixture {
 
     @Test
     void failureOutlastingTheRetryBudgetStopsTheChannelAndLivenessReportsItWithoutADeadLetter() throws Exception {
@@ -70,8 +32,7 @@ class RetryBudgetExhaustedTest {
         var renewal = new CertificationRenewed(UUID.randomUUID(), id, TODAY.plusYears(1), Instant.now());
         live().then().statusCode(200);
         try (PauseDb.RowLock lock = PauseDb.lockMentor(pool, id)) {
-            kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CERTIFICATION_EVENTS, id.toString(),
-                    mapper.writeValueAsString(renewal))).awaitCompletion();
+            send(id, renewal);
             lock.awaitWaiter();
             // every attempt waits on the row and loses its connection, until the budget is spent
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
@@ -88,8 +49,7 @@ class RetryBudgetExhaustedTest {
         assertThat(live.jsonPath().getString("checks.find { it.status == 'DOWN' }.data.'certification-events'"))
                 .startsWith("[KO]");
         assertThat(status(id).jsonPath().getString("status")).isEqualTo("EXPIRED_CERT");
-        assertThat(db.one("SELECT count(*) AS n FROM processed_event WHERE event_id = $1", renewal.eventId())
-                .getLong("n")).isZero();
+        assertThat(processed(renewal.eventId())).isZero();
     }
 
     private static Response live() {

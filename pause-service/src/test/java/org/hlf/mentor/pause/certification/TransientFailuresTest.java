@@ -5,25 +5,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hlf.mentor.pause.PauseApi.register;
 import static org.hlf.mentor.pause.PauseApi.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hlf.mentor.events.CertificationExpired;
 import org.hlf.mentor.events.CertificationRenewed;
 import org.hlf.mentor.events.Topics;
 import org.hlf.mentor.pause.PauseDb;
-import org.hlf.mentor.testsupport.TopicReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,35 +21,9 @@ import org.junit.jupiter.api.Test;
  * waits on its UPDATE, then ends that backend with pg_terminate_backend.
  */
 @QuarkusTest
-class TransientFailuresTest {
+class TransientFailuresTest extends CertificationTopicFixture {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Oslo"));
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaCompanion kafka;
-    private PauseDb db;
-    private TopicReader topics;
-
-    @BeforeEach
-    void setUp() {
-        kafka = new KafkaCompanion(bootstrapServers);
-        db = new PauseDb(pool);
-        topics = new TopicReader(bootstrapServers);
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
-    }
 
     @Test
     void renewalInterruptedByALostDatabaseConnectionIsRetriedNotDeadLettered() throws Exception {
@@ -107,17 +70,8 @@ class TransientFailuresTest {
                 || !topics.read(Topics.CERTIFICATION_EVENTS_DLQ, mentorId.toString()).isEmpty());
     }
 
-    private long processed(UUID eventId) {
-        return db.one("SELECT count(*) AS n FROM processed_event WHERE event_id = $1", eventId).getLong("n");
-    }
-
     private long renewals(UUID mentorId) {
         return db.one("SELECT count(*) AS n FROM status_audit WHERE mentor_id = $1 AND action = 'RENEW'", mentorId)
                 .getLong("n");
-    }
-
-    private void send(UUID key, Object event) throws Exception {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CERTIFICATION_EVENTS, key.toString(),
-                mapper.writeValueAsString(event))).awaitCompletion();
     }
 }
