@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * listing to match, then prints one KEY=VALUE line: transitions, unanswered, refused, wrong (mentors wrong at the
  * end), stale (portal writes that no order-keeping application of the transitions sent by then explains: a mentor
  * flipped back to an older state), duplicates (repeated writes of the same value: harmless, at least once), writes,
- * settleMs, problems503.
+ * overlaps (writes to one contact in flight at once), settleMs, problems503.
+ * {@code java Check.java --throttle ...} checks Retry-After instead (see {@link #throttle}).
  */
 public class Check {
 
@@ -33,6 +34,10 @@ public class Check {
             .connectTimeout(Duration.ofSeconds(3)).build();
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--throttle")) {
+            throttle(args[1], args[2], Instant.parse(args[3]), Instant.parse(args[4]), Integer.parseInt(args[5]));
+            return;
+        }
         List<String> mentors = Files.readAllLines(Path.of(args[2])).stream().map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();
         check(args[0], args[1], mentors, Path.of(args[3]), Integer.parseInt(args[4]));
@@ -49,7 +54,7 @@ public class Check {
         }
     }
 
-    private record Write(long seq, long timeMs, boolean visible) {
+    private record Write(long seq, long receivedMs, long timeMs, boolean visible) {
     }
 
     private static void check(String sandbox, String chapter, List<String> mentors, Path log, int settleSeconds)
@@ -111,9 +116,11 @@ public class Check {
         int stale = 0;
         int duplicates = 0;
         int writes = 0;
+        int overlaps = 0;
         for (String mentor : mentors) {
             List<Write> portal = writes(sandbox, mentor);
             writes += portal.size();
+            overlaps += overlaps(mentor, portal);
             List<Transition> accepted = history.get(mentor).stream().filter(Transition::accepted).toList();
             // index 0 is the registration (visible); index i >= 1 is the i-th accepted transition
             int reflected = 0;
@@ -150,8 +157,83 @@ public class Check {
             }
         }
         System.out.printf("transitions=%d unanswered=%d refused=%d wrong=%d stale=%d duplicates=%d writes=%d "
-                + "settleMs=%d problems503=%d%n", transitions, unanswered, refused, wrong, stale, duplicates, writes,
-                settleMs, problems503);
+                + "overlaps=%d settleMs=%d problems503=%d%n", transitions, unanswered, refused, wrong, stale,
+                duplicates, writes, overlaps, settleMs, problems503);
+    }
+
+    /**
+     * Writes to one contact that were in flight at the same time (one arrived before the one ahead of it was
+     * answered): two writers at once, whose order the portal, not the system, decided.
+     */
+    private static int overlaps(String mentor, List<Write> portal) {
+        List<Write> byArrival = new ArrayList<>(portal);
+        byArrival.sort((a, b) -> Long.compare(a.receivedMs(), b.receivedMs()));
+        int overlaps = 0;
+        long busyUntil = Long.MIN_VALUE;
+        for (Write w : byArrival) {
+            if (w.receivedMs() < busyUntil) {
+                overlaps++;
+                System.err.println("OVERLAP " + mentor + " write seq " + w.seq() + " arrived before the one ahead"
+                        + " was answered");
+            }
+            busyUntil = Math.max(busyUntil, w.timeMs());
+        }
+        return overlaps;
+    }
+
+    /**
+     * Scenario 6's check, from the sandbox's request log alone: the data calls of CLIENT that arrived between FROM
+     * and TO, how many were answered 429, and how many were sent after a 429 answer but sooner than its RETRY_AFTER
+     * seconds ("early": Dataverse's Retry-After is about the caller, so a well-behaved client holds every call, not
+     * only the refused one; a call arriving within 100 ms of the answer was under way before the client knew).
+     * Prints calls, throttled, early, minGapMs (shortest wait after a 429), callsPerSecond.
+     */
+    private static void throttle(String sandbox, String client, Instant from, Instant to, int retryAfterSeconds)
+            throws Exception {
+        record Call(long seq, long receivedMs, long timeMs, int status) {
+        }
+        Map<String, Call> byRequest = new HashMap<>();
+        Matcher m = OBJECT.matcher(get(sandbox + "/sandbox/requests?clientId=" + client));
+        while (m.find()) {
+            String entry = m.group();
+            String path = field(entry, "path");
+            long received = Instant.parse(field(entry, "receivedAt")).toEpochMilli();
+            if (path == null || path.contains("/oauth2/") || received < from.toEpochMilli()
+                    || received > to.toEpochMilli()) {
+                continue;
+            }
+            // a $batch logs itself first, then its parts under the same requestId: the first is the call
+            byRequest.putIfAbsent(field(entry, "requestId"), new Call(Long.parseLong(field(entry, "seq")), received,
+                    Instant.parse(field(entry, "time")).toEpochMilli(), Integer.parseInt(field(entry, "status"))));
+        }
+        List<Call> calls = new ArrayList<>(byRequest.values());
+        calls.sort((a, b) -> Long.compare(a.receivedMs(), b.receivedMs()));
+        int throttled = 0;
+        int early = 0;
+        long minGap = Long.MAX_VALUE;
+        for (int i = 0; i < calls.size(); i++) {
+            Call refused = calls.get(i);
+            if (refused.status() != 429) {
+                continue;
+            }
+            throttled++;
+            for (int j = i + 1; j < calls.size(); j++) {
+                long gap = calls.get(j).receivedMs() - refused.timeMs();
+                if (gap >= 0) {
+                    minGap = Math.min(minGap, gap);
+                    // a call that arrived within 100 ms of the 429 was under way before the client could know of it
+                    if (gap > 100 && gap < retryAfterSeconds * 1000L - 50) {
+                        early++;
+                        System.err.println("EARLY call seq " + calls.get(j).seq() + " " + gap + " ms after the 429 of"
+                                + " seq " + refused.seq());
+                    }
+                    break;
+                }
+            }
+        }
+        double seconds = Math.max(1, to.toEpochMilli() - from.toEpochMilli()) / 1000.0;
+        System.out.printf("calls=%d throttled=%d early=%d minGapMs=%d callsPerSecond=%.1f%n", calls.size(), throttled,
+                early, minGap == Long.MAX_VALUE ? -1 : minGap, calls.size() / seconds);
     }
 
     private static final Pattern MENTOR = Pattern.compile("\"mentorId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
@@ -179,8 +261,9 @@ public class Check {
                     || !status.startsWith("2")) {
                 continue;
             }
-            out.add(new Write(Long.parseLong(field(entry, "seq")), Instant.parse(field(entry, "time")).toEpochMilli(),
-                    Boolean.parseBoolean(visibility)));
+            out.add(new Write(Long.parseLong(field(entry, "seq")),
+                    Instant.parse(field(entry, "receivedAt")).toEpochMilli(),
+                    Instant.parse(field(entry, "time")).toEpochMilli(), Boolean.parseBoolean(visibility)));
         }
         out.sort((a, b) -> Long.compare(a.seq(), b.seq()));
         return out;

@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The resilience suite's driver, run with the JDK's source launcher by resilience/run.sh:
- * {@code java Drive.java PAUSE_URL TOKEN_FILE IDS_FILE ROUNDS CONCURRENCY RATE LOG}.
+ * {@code java Drive.java PAUSE_URLS TOKEN_FILE IDS_FILE ROUNDS CONCURRENCY RATE LOG}.
+ *
+ * <p>PAUSE_URLS is one base URL or several, comma-separated (replicas): requests are spread over them, and a request
+ * that got no answer or a 5xx goes to the next one, as a load balancer in front of replicas would do.
  *
  * <p>Each mentor is paused and lifted in turn, ROUNDS transitions each, CONCURRENCY workers, about RATE transitions/s
  * in all. Every request carries an Idempotency-Key fixed per (mentor, round) and is repeated with it until it gets a
@@ -30,11 +33,11 @@ public class Drive {
     public static void main(String[] args) throws Exception {
         List<String> mentors = Files.readAllLines(Path.of(args[2])).stream().map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();
-        drive(args[0], Files.readString(Path.of(args[1])).trim(), mentors, Integer.parseInt(args[3]),
+        drive(List.of(args[0].split(",")), Files.readString(Path.of(args[1])).trim(), mentors, Integer.parseInt(args[3]),
                 Integer.parseInt(args[4]), Double.parseDouble(args[5]), Path.of(args[6]));
     }
 
-    private static void drive(String base, String token, List<String> mentors, int rounds, int concurrency,
+    private static void drive(List<String> bases, String token, List<String> mentors, int rounds, int concurrency,
             double rate, Path log) throws Exception {
         Files.writeString(log, "");
         long gapMs = Math.max(0, Math.round(1000.0 * concurrency / rate));
@@ -50,7 +53,7 @@ public class Drive {
                     for (int round = 0; round < rounds; round++) {
                         for (String mentor : own) {
                             long started = System.currentTimeMillis();
-                            transition(base, token, mentor, round, log);
+                            transition(bases, token, mentor, round, log);
                             long left = gapMs - (System.currentTimeMillis() - started);
                             if (left > 0) {
                                 Thread.sleep(left);
@@ -72,20 +75,23 @@ public class Drive {
     }
 
     /** Round 0 pauses, round 1 lifts, and so on: the mentor starts ACTIVE. */
-    private static void transition(String base, String token, String mentor, int round, Path log) throws Exception {
+    private static void transition(List<String> bases, String token, String mentor, int round, Path log)
+            throws Exception {
         String op = round % 2 == 0 ? "activate" : "lift";
         String body = round % 2 == 0 ? "{\"reason\":\"resilience round " + round + "\"}" : "{}";
         String key = UUID.nameUUIDFromBytes((mentor + "/" + round).getBytes()).toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/pause-management/" + mentor + "/" + op))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long sent = System.currentTimeMillis();
         long deadline = sent + 300_000;
         int status = 0;
         int problems503 = 0;
         int noAnswer = 0;
+        int attempt = Math.floorMod(key.hashCode(), bases.size());
         while (System.currentTimeMillis() < deadline) {
+            String base = bases.get(attempt++ % bases.size());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/pause-management/" + mentor + "/"
+                    + op)).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                 status = response.statusCode();

@@ -4,12 +4,16 @@
 # Builds what is missing, waits for health, prints the URLs. Parts already running are left alone.
 # Env: PAUSE_PORT (8081) SYNC_PORT (8082) SANDBOX_PORT (8090) KAFKA_PORT (9092) KAFKA_CONTROLLER_PORT (9093)
 #      PG_HOST PG_PORT PG_USER, PAUSE_DB (pause) SYNC_DB (website_sync), HLF_LOCAL_DATA (default .local/ in the repository), REBUILD=1 to rebuild,
-#      HLF_PARTS="sandbox pause-service website-sync-service" to start only some of them (benchmarks).
+#      HLF_PARTS="sandbox pause-service website-sync-service" to start only some of them (benchmarks),
+#      HLF_INSTANCE=2 (with PAUSE_PORT and SYNC_PORT of its own) to start a further replica of both services, named
+#      pause-service-2 and website-sync-service-2: same databases, same consumer groups, the running broker and sandbox.
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-PARTS=" ${HLF_PARTS:-sandbox pause-service website-sync-service} "
+SUFFIX="${HLF_INSTANCE:+-$HLF_INSTANCE}"
+if [ -n "$SUFFIX" ]; then PARTS=" ${HLF_PARTS:-pause-service website-sync-service} "
+else PARTS=" ${HLF_PARTS:-sandbox pause-service website-sync-service} "; fi
 wanted() { [[ "$PARTS" == *" $1 "* ]]; }
 
 fail() { say "FAILED: $1"; [ -n "${2:-}" ] && { say "--- last lines of $2:"; tail -n 25 "$2" >&2 || true; say "--- full log: $2"; }; exit 1; }
@@ -45,7 +49,7 @@ start_java() { # name log port command... (the command's "java" gets the marker 
 # 1. PostgreSQL
 if ! pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
   say "PostgreSQL is down: starting it"
-  ver=$(ls /etc/postgresql | sort -V | tail -n 1)
+  ver=$(find /etc/postgresql -mindepth 1 -maxdepth 1 -printf "%f\n" | sort -V | tail -n 1)
   pg_ctlcluster --skip-systemctl-redirect "$ver" main start || fail "could not start PostgreSQL $ver" "/var/log/postgresql/postgresql-$ver-main.log"
   for _ in $(seq 1 30); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && break; sleep 1; done
   pg_isready -q -h "$PG_HOST" -p "$PG_PORT" || fail "PostgreSQL does not answer on $PG_HOST:$PG_PORT" "/var/log/postgresql/postgresql-$ver-main.log"
@@ -113,11 +117,11 @@ if wanted sandbox; then
     -jar "$(jar dataverse-sandbox)" || true
 fi
 if wanted pause-service; then
-  start_java pause-service "$LOGS/pause-service.log" "$PAUSE_PORT" "${common_env[@]}" PAUSE_HTTP_PORT="$PAUSE_PORT" \
+  start_java "pause-service$SUFFIX" "$LOGS/pause-service$SUFFIX.log" "$PAUSE_PORT" "${common_env[@]}" PAUSE_HTTP_PORT="$PAUSE_PORT" \
     DB_NAME="$PAUSE_DB" java -Xmx512m -jar "$(jar pause-service)" || true
 fi
 if wanted website-sync-service; then
-  start_java website-sync-service "$LOGS/website-sync-service.log" "$SYNC_PORT" "${common_env[@]}" \
+  start_java "website-sync-service$SUFFIX" "$LOGS/website-sync-service$SUFFIX.log" "$SYNC_PORT" "${common_env[@]}" \
     SYNC_HTTP_PORT="$SYNC_PORT" DB_NAME="$SYNC_DB" DATAVERSE_URL="http://127.0.0.1:$SANDBOX_PORT" \
     DATAVERSE_TOKEN_URL="http://127.0.0.1:$SANDBOX_PORT/hlf-local/oauth2/v2.0/token" \
     DATAVERSE_CLIENT_ID=website-sync DATAVERSE_CLIENT_SECRET="${DATAVERSE_CLIENT_SECRET:-local-dev-secret}" \
@@ -126,9 +130,11 @@ if wanted website-sync-service; then
 fi
 
 if wanted sandbox; then wait_http sandbox "http://127.0.0.1:$SANDBOX_PORT/q/health/ready" "$LOGS/sandbox.log"; fi
-if wanted pause-service; then wait_http pause-service "http://127.0.0.1:$PAUSE_PORT/q/health" "$LOGS/pause-service.log"; fi
+if wanted pause-service; then
+  wait_http "pause-service$SUFFIX" "http://127.0.0.1:$PAUSE_PORT/q/health" "$LOGS/pause-service$SUFFIX.log"
+fi
 if wanted website-sync-service; then
-  wait_http website-sync-service "http://127.0.0.1:$SYNC_PORT/q/health" "$LOGS/website-sync-service.log"
+  wait_http "website-sync-service$SUFFIX" "http://127.0.0.1:$SYNC_PORT/q/health" "$LOGS/website-sync-service$SUFFIX.log"
 fi
 
 # 5. The demo roster, one file for both: pause-service registers the mentors (first start only), the sandbox gets

@@ -15,6 +15,7 @@ import org.hlf.mentor.sandbox.odata.ODataResult;
 import org.hlf.mentor.sandbox.requestlog.RequestLog;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +49,7 @@ public class DataApiGateway {
     /** @param handler runs the operation for the authenticated client id */
     public Uni<Response> call(DataCall call, Function<String, Handled> handler) {
         String requestId = UUID.randomUUID().toString();
+        Instant received = log.now();
         Optional<String> client = authenticator.clientOf(call.authorization());
         if (client.isEmpty()) {
             log.record(requestId, null, call.method(), call.path(), call.mentorId(), 401, null, "no valid bearer token");
@@ -64,20 +66,21 @@ public class DataApiGateway {
         Admission.Ticket ticket = ((Admission.Admitted) admission).ticket();
         Optional<Fault> drawn = faults.draw(FaultTarget.dataCall(call.method(), call.mentorId()));
         return FaultEffects.await(drawn)
-                .map(fault -> run(call, requestId, clientId, fault, handler))
+                .map(fault -> run(call, received, requestId, clientId, fault, handler))
                 .onTermination().invoke(ticket::release);
     }
 
-    private Response run(DataCall call, String requestId, String clientId, Optional<Fault> fault,
+    private Response run(DataCall call, Instant received, String requestId, String clientId, Optional<Fault> fault,
                          Function<String, Handled> handler) {
         if (fault.isPresent() && fault.get().resetConnection()) {
-            log.record(requestId, clientId, call.method(), call.path(), call.mentorId(), 0, null, fault.get().description());
+            log.record(received, requestId, clientId, call.method(), call.path(), call.mentorId(), 0, null,
+                    fault.get().description());
             FaultEffects.dropConnection(call.http());
             return Response.serverError().build();
         }
         if (fault.isPresent() && fault.get().status() != null) {
             Fault failure = fault.get();
-            log.record(requestId, clientId, call.method(), call.path(), call.mentorId(), failure.status(), null,
+            log.record(received, requestId, clientId, call.method(), call.path(), call.mentorId(), failure.status(), null,
                     failure.description());
             return withRequestId(injectedFailure(failure), requestId);
         }
@@ -86,15 +89,15 @@ public class DataApiGateway {
             handled = handler.apply(clientId);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Unexpected failure answering %s %s", call.method(), call.path());
-            log.record(requestId, clientId, call.method(), call.path(), call.mentorId(), 500, null, e.toString());
+            log.record(received, requestId, clientId, call.method(), call.path(), call.mentorId(), 500, null, e.toString());
             return withRequestId(ODataErrors.error(500, ODataErrors.UNEXPECTED, "An unexpected error occurred."), requestId);
         }
         String note = fault.map(Fault::description).orElse(null);
         UUID mentorId = handled.mentorId() != null ? handled.mentorId() : call.mentorId();
-        log.record(requestId, clientId, call.method(), call.path(), mentorId, handled.answer().status(),
+        log.record(received, requestId, clientId, call.method(), call.path(), mentorId, handled.answer().status(),
                 handled.visibility(), note);
         for (Handled.PartRecord part : handled.parts()) {
-            log.record(requestId, clientId, part.method(), part.path(), part.mentorId(), part.status(),
+            log.record(received, requestId, clientId, part.method(), part.path(), part.mentorId(), part.status(),
                     part.visibility(), part.note());
         }
         return withRequestId(handled.answer(), requestId);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.hlf.mentor.sandbox.SandboxConfig;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.UUID;
@@ -35,15 +36,28 @@ public class RequestLog {
         this.clock = clock;
     }
 
+    /** The log's clock: a call notes when it arrived, to be logged with its answer. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** A call answered at once: it arrived when it was answered. */
     public void record(String requestId, String clientId, String method, String path, UUID mentorId,
                        int status, Boolean visibility, String note) {
+        record(null, requestId, clientId, method, path, mentorId, status, visibility, note);
+    }
+
+    /** @param receivedAt when the call arrived; null when it was answered at once */
+    public void record(Instant receivedAt, String requestId, String clientId, String method, String path,
+                       UUID mentorId, int status, Boolean visibility, String note) {
         String mentor = mentorId == null ? null : mentorId.toString();
+        Instant answered = clock.instant();
         synchronized (entries) {
             if (entries.size() == capacity) {
                 entries.pollFirst();
             }
-            entries.addLast(new RequestLogEntry(nextSeq++, clock.instant(), requestId, clientId, method, path,
-                    mentor, status, visibility, note));
+            entries.addLast(new RequestLogEntry(nextSeq++, receivedAt == null ? answered : receivedAt, answered,
+                    requestId, clientId, method, path, mentor, status, visibility, note));
         }
     }
 

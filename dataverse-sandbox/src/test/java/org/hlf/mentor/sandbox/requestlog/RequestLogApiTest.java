@@ -33,7 +33,7 @@ class RequestLogApiTest {
         assertThat(entries).extracting(entry -> entry.get("status") + " " + entry.get("visibility"))
                 .containsExactly("204 false", "204 true", "401 null");
         assertThat(entries.get(2)).containsEntry("clientId", null);
-        assertThat(entries).allSatisfy(entry -> assertThat(entry).containsKeys("time", "seq", "requestId", "path"));
+        assertThat(entries).allSatisfy(entry -> assertThat(entry).containsKeys("receivedAt", "time", "seq", "requestId", "path"));
     }
 
     @Test

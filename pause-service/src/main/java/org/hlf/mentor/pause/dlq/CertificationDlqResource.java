@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlf.mentor.pause.config.PauseConfig;
 import org.hlf.mentor.support.api.QueryParams;
@@ -20,9 +20,9 @@ import org.hlf.mentor.support.api.QueryParams;
 /** certification-events-dlq for ops: list the dead letters, replay them (all, one mentor's, or a time range's). */
 @Path("/api/v1/admin/certification-dlq")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"ops", "admin"})
 @Tag(name = "admin")
-@SecurityRequirement(name = "jwt")
 public class CertificationDlqResource {
 
     private static final int DEFAULT_PAGE_SIZE = 50;

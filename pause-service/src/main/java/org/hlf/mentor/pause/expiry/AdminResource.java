@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlf.mentor.pause.notification.ReturnReminders;
 
@@ -15,7 +14,6 @@ import org.hlf.mentor.pause.notification.ReturnReminders;
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin")
-@SecurityRequirement(name = "jwt")
 public class AdminResource {
 
     private final ExpirySweep sweep;

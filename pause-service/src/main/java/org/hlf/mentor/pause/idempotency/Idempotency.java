@@ -19,7 +19,7 @@ import org.hlf.mentor.pause.config.PauseConfig;
  * {@code Idempotency-Key} for POSTs: a repeat by the same caller with the same key gets the first answer and
  * changes nothing. The key row is written first, in the transaction of the change: a concurrent repeat waits on
  * it, and after the first commits it reads the stored answer instead of running again. A final refusal (see
- * {@link FinalAnswers}: 409 refused transition, 404) is kept too, in a transaction of its own after the change's
+ * {@link FinalAnswers}: a 409 refused transition) is kept too, in a transaction of its own after the change's
  * rolled back; otherwise a repeat after the state changed (a renewal, a registration) would do what was refused.
  */
 @ApplicationScoped

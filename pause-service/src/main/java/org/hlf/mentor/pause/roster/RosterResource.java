@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -23,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlf.mentor.pause.config.PauseConfig;
 import org.hlf.mentor.pause.security.CurrentActor;
@@ -34,8 +34,8 @@ import org.hlf.mentor.support.api.InvalidInput;
 /** The roster: register or update mentors, one by one or in bulk; read it page by page. */
 @Path("/api/v1/mentors")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "roster")
-@SecurityRequirement(name = "jwt")
 public class RosterResource {
 
     /** Page size of the roster read when none is asked for, and the largest one (part of the API contract). */

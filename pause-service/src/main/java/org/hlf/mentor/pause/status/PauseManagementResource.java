@@ -16,6 +16,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlf.mentor.events.MentorStatus;
 import org.hlf.mentor.pause.config.PauseConfig;
@@ -41,8 +41,8 @@ import org.hlf.mentor.support.api.Problem;
 /** The coordinator API: pause, lift, expire, status, history, paused list, the state machine table. */
 @Path("/api/v1/pause-management")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "pause-management")
-@SecurityRequirement(name = "jwt")
 public class PauseManagementResource {
 
     private static final int MAX_KEY_LENGTH = 200;

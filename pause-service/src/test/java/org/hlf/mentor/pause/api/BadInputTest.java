@@ -140,6 +140,19 @@ class BadInputTest {
                 .then().statusCode(404);
     }
 
+    /** A body the API cannot read is refused, not run as if there were none (expiry takes an optional body). */
+    @Test
+    void bodiesOfAnotherMediaTypeAre415NotIgnored() {
+        for (String action : List.of("auto-expire", "lift", "activate")) {
+            given().auth().oauth2(TestTokens.admin()).contentType("text/plain").body("{\"reason\": \"holiday\"}")
+                    .post(BASE + id + "/" + action).then().statusCode(415).contentType("application/problem+json")
+                    .body("status", equalTo(415));
+        }
+        given().auth().oauth2(TestTokens.admin()).contentType("text/plain").body("[]").post("/api/v1/mentors/import")
+                .then().statusCode(415).contentType("application/problem+json");
+        assertThat(db.snapshot(id)).as("database unchanged").isEqualTo(before);
+    }
+
     private ValidatableResponse pauseWith(Map<String, Object> body) {
         return as(TestTokens.admin()).body(body).post(BASE + id + "/activate").then();
     }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hlf.mentor.pause.PauseDb;
+import org.hlf.mentor.testsupport.OpenApiSecurity;
 import org.hlf.mentor.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -217,5 +218,14 @@ class RosterPagingTest {
         assertThat(openApi.getList(get + ".parameters.name", String.class))
                 .containsExactlyInAnyOrder("cursor", "limit", "chapterId");
         assertThat(openApi.getMap(get + ".responses.'200'")).isNotNull();
+    }
+
+    @Test
+    void openApiRequiresTheBearerSchemeOfEveryOperationWithItsRoles() throws Exception {
+        String doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+
+        assertThat(OpenApiSecurity.unguardedOperations(doc, "jwt")).isEmpty();
+        assertThat(JsonPath.from(doc).getList("paths.'/api/v1/mentors/import'.post.security[0].jwt", String.class))
+                .containsExactlyInAnyOrder("system", "admin");
     }
 }

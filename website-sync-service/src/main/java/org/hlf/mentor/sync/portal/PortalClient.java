@@ -19,7 +19,8 @@ import org.hlf.mentor.sync.config.SyncConfig;
 /**
  * The one way into the Dataverse Web API: bearer token (refreshed once on a 401), per-attempt timeout, retries
  * with exponential backoff and jitter that honour {@code Retry-After}, and a circuit breaker. Only
- * {@link PortalUnavailable} (429, 5xx, timeouts, broken connections) is retried; a {@link PortalRejected} ends
+ * {@link PortalUnavailable} (429, 5xx, timeouts, broken connections) is retried, and a {@code Retry-After} holds every
+ * call of this replica ({@link PortalGate}); a {@link PortalRejected} ends
  * the operation at once. The guards are on the class, so their numbers are set once under {@code quarkus.fault-tolerance."org.hlf.mentor.sync.portal.PortalClient"}.
  */
 @ApplicationScoped
@@ -33,11 +34,13 @@ public class PortalClient {
 
     private final DataverseApi api;
     private final PortalTokens tokens;
+    private final PortalGate gate;
     private final SyncConfig.Portal portal;
 
-    public PortalClient(@RestClient DataverseApi api, PortalTokens tokens, SyncConfig config) {
+    public PortalClient(@RestClient DataverseApi api, PortalTokens tokens, PortalGate gate, SyncConfig config) {
         this.api = api;
         this.tokens = tokens;
+        this.gate = gate;
         this.portal = config.portal();
     }
 
@@ -120,13 +123,14 @@ public class PortalClient {
     }
 
     private <T> Uni<T> authorized(Function<String, Uni<T>> call) {
-        return tokens.accessToken()
+        return gate.pass().chain(tokens::accessToken)
                 .onItem().transformToUni(token -> call.apply("Bearer " + token)
                         .onFailure(PortalUnauthorized.class).recoverWithUni(refused -> {
                             // one refresh: the token may have been revoked or rotated before its expiry
                             tokens.refused(token);
                             return tokens.accessToken().onItem().transformToUni(fresh -> call.apply("Bearer " + fresh));
                         }))
-                .onFailure(failure -> !(failure instanceof PortalException)).transform(PortalUnavailable::transport);
+                .onFailure(failure -> !(failure instanceof PortalException)).transform(PortalUnavailable::transport)
+                .onFailure().invoke(gate::observe);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -21,6 +22,7 @@ import org.hlf.mentor.sync.dlq.DlqCursor;
 /** Dead letters for ops: list them a page at a time, replay all, one mentor's, or a time range's. */
 @Path("/api/v1/website-sync/dlq")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("ops")
 public class DeadLetterResource {
 

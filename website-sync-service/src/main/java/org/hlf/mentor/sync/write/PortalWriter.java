@@ -14,6 +14,7 @@ import org.hlf.mentor.sync.config.SyncConfig;
 import org.hlf.mentor.sync.portal.Attempts;
 import org.hlf.mentor.sync.portal.PartResult;
 import org.hlf.mentor.sync.portal.PortalBackoff;
+import org.hlf.mentor.sync.portal.PortalGate;
 import org.hlf.mentor.sync.portal.PortalBudgetUsedUp;
 import org.hlf.mentor.sync.portal.PortalClient;
 import org.hlf.mentor.sync.portal.PortalException;
@@ -29,10 +30,12 @@ import org.hlf.mentor.sync.portal.VisibilityChange;
 class PortalWriter {
 
     private final PortalClient portal;
+    private final PortalGate gate;
     private final SyncConfig config;
 
-    PortalWriter(PortalClient portal, SyncConfig config) {
+    PortalWriter(PortalClient portal, PortalGate gate, SyncConfig config) {
         this.portal = portal;
+        this.gate = gate;
         this.config = config;
     }
 
@@ -94,6 +97,7 @@ class PortalWriter {
                     if (again.isEmpty()) {
                         return Uni.createFrom().item(progress.results());
                     }
+                    gate.observe(lastRetryable); // a part's Retry-After holds the whole replica too
                     PortalBackoff backoff = new PortalBackoff(config.backoff());
                     backoff.init(config.batch().partRetryDelay().toMillis());
                     long delay = 0;

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -28,6 +29,7 @@ import org.hlf.mentor.sync.state.SyncStateRepository;
 /** One mentor's website sync: status, audit log, and the manual operations of ops. */
 @Path("/api/v1/website-sync/{mentorId}")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class WebsiteSyncResource {
 
     private final ManualVisibility manual;

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import org.hlf.mentor.events.MentorStatus;
 import org.hlf.mentor.sync.Events;
 import org.hlf.mentor.sync.Portal;
 import org.hlf.mentor.sync.SyncDb;
+import org.hlf.mentor.testsupport.OpenApiSecurity;
 import org.hlf.mentor.testsupport.SandboxRequest;
 import org.hlf.mentor.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +40,15 @@ class WebsiteSyncApiTest {
     @AfterEach
     void clearFaults() {
         Portal.admin().clearFaults();
+    }
+
+    @Test
+    void openApiRequiresTheBearerSchemeOfEveryOperationWithItsRoles() throws Exception {
+        String doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+
+        assertThat(OpenApiSecurity.unguardedOperations(doc, "jwt")).isEmpty();
+        assertThat(JsonPath.from(doc).getList("paths.'/api/v1/website-sync/dlq/replay'.post.security[0].jwt",
+                String.class)).containsExactly("ops");
     }
 
     @Test
@@ -187,6 +198,11 @@ class WebsiteSyncApiTest {
         as(ops).body("{not json").post(BASE + mentor + "/sync-visibility").then().statusCode(400)
                 .contentType("application/problem+json");
         as(ops).body("{\"isVisible\": false, \"pad\": \"" + "x".repeat(20_000) + "\"}")
+                .post(BASE + mentor + "/sync-visibility").then().statusCode(400).contentType("application/problem+json");
+        as(ops).contentType("text/plain").body("{\"isVisible\": false}").post(BASE + mentor + "/sync-visibility").then()
+                .statusCode(415).contentType("application/problem+json");
+        // beyond the HTTP layer's own limit too: refused before it is read, still a problem
+        as(ops).body("{\"isVisible\": false, \"pad\": \"" + "x".repeat(2_000_000) + "\"}")
                 .post(BASE + mentor + "/sync-visibility").then().statusCode(400).contentType("application/problem+json");
         as(ops).get(BASE + mentor + "/log?limit=0").then().statusCode(400).contentType("application/problem+json");
         as(ops).get(BASE + "dlq?from=yesterday").then().statusCode(400).contentType("application/problem+json");
