@@ -82,6 +82,9 @@ post_s5-portal-outage() {
     answer=$(curl -fsS -X POST "$W/api/v1/website-sync/dlq/replay" -H "Authorization: Bearer $(token ops)" \
       -H 'Content-Type: application/json' -d "{\"from\":\"$STARTED\"}")
     say "  $letters dead letters replayed: $answer"
+  fi
+  sleep 5 # an evaluation (every 2 s here) after the replay
+  if [ "$(alerts_since "$STARTED" firing)" -ge 1 ]; then
     for _ in $(seq 1 90); do [ "$(alerts_since "$STARTED" resolved)" -ge 1 ] && break; sleep 1; done
   fi
   sleep 5; firing=$(alerts_since "$STARTED" firing); resolved=$(alerts_since "$STARTED" resolved)
@@ -260,6 +263,19 @@ security_scenario() {
   ROWS+=("| $name | ${probes:-?} probes of ${operations:-?} operations (no token, forged, expired, wrong issuer and audience, alg=none, HS256 with the public key, issued ahead; wrong roles; other chapter; oversized, malformed, wrongly typed, unknown-field bodies): ${wrong:-?} wrong answers, $changed tables changed | - | - | - | - | - | - | - | - | - | - | - | $verdict |")
 }
 
+# Every command of docs/runbook.md once, against this system after the scenarios (it replays every dead letter and
+# starts a reconciliation, so never during one): deploy/local/runbook-check.sh, with a dead letter of its own.
+runbook_commands() {
+  local verdict=PASS passed failed
+  [ "$ONLY" = "  " ] || [[ "$ONLY" == *" runbook "* ]] || [ -n "$CI_SCENARIOS" ] || return 0
+  say "runbook: every command of docs/runbook.md against this system"
+  "$ROOT/deploy/local/runbook-check.sh" --make-dead-letter >"$OUT/runbook.log" 2>&1 || verdict=FAIL
+  passed=$(grep -c '^PASS' "$OUT/runbook.log" || true) failed=$(grep -c '^FAIL' "$OUT/runbook.log" || true)
+  [ "$verdict" = PASS ] || { FAILED=1; grep '^FAIL' "$OUT/runbook.log" >&2 || tail -n 20 "$OUT/runbook.log" >&2; }
+  say "  $verdict: $passed commands passed, $failed failed"
+  ROWS+=("| runbook | every command of docs/runbook.md (deploy/local/runbook-check.sh): $passed passed, $failed failed | - | - | - | - | - | - | - | - | - | - | - | $verdict |")
+}
+
 run_scenario() { # name fault description
   local name=$1 fault=$2 description=$3 log total drv result events
   [ "$ONLY" = "  " ] || [[ "$ONLY" == *" $name "* ]] || return 0
@@ -323,6 +339,7 @@ run_scenario s8-duplicates f_none "every event produced again, newest first, aft
 run_scenario s9-stale-replay f_portal_rejects "first writes refused (400) and dead-lettered, replayed after newer ones"
 run_scenario s10-replicas f_replicas "two replicas of each service; replica 1 of each killed -9 mid-stream, restarted"
 run_scenario s11-reconcile f_reconcile "three reconciliations while transitions flow"
+runbook_commands
 
 {
   echo "| scenario | fault | transitions | lost (unanswered) | wrong at end | stale regressions | unpublished | invented | reordered | overlapping writes | duplicate writes | portal writes | settle ms | result |"
