@@ -1,5 +1,8 @@
 package org.hlf.mentor.pause.certification;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -18,13 +21,19 @@ import org.hlf.mentor.support.dlq.DeadLetterHeaders;
  * Parks a certification record that will never apply on certification-events-dlq, with why and where from (the
  * system's {@link DeadLetterHeaders}); ops list and replay them through {@code /api/v1/admin/certification-dlq}.
  */
+@Startup // its counter exists (at 0) from the start, so the first dead letter is an increase
 @ApplicationScoped
 public class CertificationDeadLetters {
 
     private final MutinyEmitter<String> emitter;
+    /** {@code hlf_certification_dead_letters_total}: registered at start, so the first dead letter is an increase. */
+    private final Counter sent;
 
-    public CertificationDeadLetters(@Channel("certification-dlq") MutinyEmitter<String> emitter) {
+    public CertificationDeadLetters(@Channel("certification-dlq") MutinyEmitter<String> emitter,
+            MeterRegistry registry) {
         this.emitter = emitter;
+        this.sent = Counter.builder("hlf.certification.dead.letters")
+                .description("Records parked on certification-events-dlq").register(registry);
     }
 
     /** Completes when the broker has the dead letter; the original offset may be committed only then. */
@@ -45,7 +54,7 @@ public class CertificationDeadLetters {
                 .withKey(record.key())
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(record.value()).addMetadata(metadata));
+        return emitter.sendMessage(Message.of(record.value()).addMetadata(metadata)).invoke(() -> sent.increment());
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
