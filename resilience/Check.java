@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * listing to match, then prints one KEY=VALUE line: transitions, unanswered, refused, wrong (mentors wrong at the
  * end), stale (portal writes that no order-keeping application of the transitions sent by then explains: a mentor
  * flipped back to an older state), duplicates (repeated writes of the same value: harmless, at least once), writes,
- * overlaps (writes to one contact in flight at once), settleMs, problems503.
+ * overlaps (writes to one contact in flight at once), settleMs, problems503, serverErrors (5xx answers other than a 503
+ * problem, repeated by the driver: the service failing instead of saying it is unavailable).
  * {@code java Check.java --throttle ...} checks Retry-After instead (see {@link #throttle}).
  */
 public class Check {
@@ -67,6 +68,7 @@ public class Check {
         int unanswered = 0;
         int refused = 0;
         int problems503 = 0;
+        int serverErrors = 0;
         for (String line : Files.readAllLines(log)) {
             String[] f = line.split(",");
             if (f.length < 6) {
@@ -77,6 +79,7 @@ public class Check {
             history.get(f[0]).add(t);
             transitions++;
             problems503 += f.length > 6 ? Integer.parseInt(f[6]) : 0;
+            serverErrors += f.length > 8 ? Integer.parseInt(f[8]) : 0;
             if (t.status() == 0 || t.status() >= 500) {
                 unanswered++;
             } else if (!t.accepted()) {
@@ -157,8 +160,8 @@ public class Check {
             }
         }
         System.out.printf("transitions=%d unanswered=%d refused=%d wrong=%d stale=%d duplicates=%d writes=%d "
-                + "overlaps=%d settleMs=%d problems503=%d%n", transitions, unanswered, refused, wrong, stale,
-                duplicates, writes, overlaps, settleMs, problems503);
+                + "overlaps=%d settleMs=%d problems503=%d serverErrors=%d%n", transitions, unanswered, refused, wrong,
+                stale, duplicates, writes, overlaps, settleMs, problems503, serverErrors);
     }
 
     /**

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each mentor is paused and lifted in turn, ROUNDS transitions each, CONCURRENCY workers, about RATE transitions/s
  * in all. Every request carries an Idempotency-Key fixed per (mentor, round) and is repeated with it until it gets a
  * final answer (2xx or 4xx), so a request whose answer was lost (a killed service, a broken connection) still has a
- * known outcome. One log line per transition: mentor,round,op,status,sentMs,answeredMs,problems503,noAnswer.
+ * known outcome. One log line per transition: mentor,round,op,status,sentMs,answeredMs,problems503,noAnswer,
+ * serverErrors (answers 5xx other than a 503 problem: the service failing, not saying it is unavailable).
  */
 public class Drive {
 
@@ -85,6 +86,7 @@ public class Drive {
         int status = 0;
         int problems503 = 0;
         int noAnswer = 0;
+        int serverErrors = 0;
         int attempt = Math.floorMod(key.hashCode(), bases.size());
         while (System.currentTimeMillis() < deadline) {
             String base = bases.get(attempt++ % bases.size());
@@ -101,6 +103,8 @@ public class Drive {
                 if (status == 503 && response.headers().firstValue("Content-Type").orElse("")
                         .startsWith("application/problem+json")) {
                     problems503++;
+                } else if (status >= 500) {
+                    serverErrors++;
                 }
             } catch (IOException e) {
                 status = 0;
@@ -110,7 +114,7 @@ public class Drive {
         }
         String line = String.join(",", mentor, Integer.toString(round), op, Integer.toString(status),
                 Long.toString(sent), Long.toString(System.currentTimeMillis()), Integer.toString(problems503),
-                Integer.toString(noAnswer)) + "\n";
+                Integer.toString(noAnswer), Integer.toString(serverErrors)) + "\n";
         synchronized (Drive.class) {
             Files.writeString(log, line, StandardOpenOption.APPEND);
         }

@@ -260,7 +260,7 @@ security_scenario() {
   [ "${wrong:-1}" -eq 0 ] && [ "$changed" -eq 0 ] || verdict=FAIL
   [ "$verdict" = PASS ] || { FAILED=1; head -n 20 "$OUT/$name.err" >&2; diff "$OUT/$name.before" "$OUT/$name.after" >&2 || true; }
   say "  $verdict $result changedTables=$changed"
-  ROWS+=("| $name | ${probes:-?} probes of ${operations:-?} operations (no token, forged, expired, wrong issuer and audience, alg=none, HS256 with the public key, issued ahead; wrong roles; other chapter; oversized, malformed, wrongly typed, unknown-field bodies): ${wrong:-?} wrong answers, $changed tables changed | - | - | - | - | - | - | - | - | - | - | - | $verdict |")
+  ROWS+=("| $name | ${probes:-?} probes of ${operations:-?} operations (no token, forged, expired, wrong issuer and audience, alg=none, HS256 with the public key, issued ahead; wrong roles; other chapter; oversized, malformed, wrongly typed, unknown-field bodies): ${wrong:-?} wrong answers, $changed tables changed | - | - | - | - | - | - | - | - | - | - | - | - | $verdict |")
 }
 
 # Every command of docs/runbook.md once, against this system after the scenarios (it replays every dead letter and
@@ -273,7 +273,7 @@ runbook_commands() {
   passed=$(grep -c '^PASS' "$OUT/runbook.log" || true) failed=$(grep -c '^FAIL' "$OUT/runbook.log" || true)
   [ "$verdict" = PASS ] || { FAILED=1; grep '^FAIL' "$OUT/runbook.log" >&2 || tail -n 20 "$OUT/runbook.log" >&2; }
   say "  $verdict: $passed commands passed, $failed failed"
-  ROWS+=("| runbook | every command of docs/runbook.md (deploy/local/runbook-check.sh): $passed passed, $failed failed | - | - | - | - | - | - | - | - | - | - | - | $verdict |")
+  ROWS+=("| runbook | every command of docs/runbook.md (deploy/local/runbook-check.sh): $passed passed, $failed failed | - | - | - | - | - | - | - | - | - | - | - | - | $verdict |")
 }
 
 run_scenario() { # name fault description
@@ -303,18 +303,19 @@ run_scenario() { # name fault description
   fi
   result="$(java "$HERE/Check.java" "$S" "$CHAPTER" "$IDS" "$log" 1 2>>"$OUT/$name.check.err") $(java \
     "$HERE/Published.java" "$log" "$events" 2>>"$OUT/$name.check.err")" || result="checkFailed=1"
-  local transitions="" unanswered="" refused="" wrong="" stale="" duplicates="" writes="" overlaps="" settleMs="" problems503=""
+  local transitions="" unanswered="" refused="" wrong="" stale="" duplicates="" writes="" overlaps="" settleMs="" problems503="" serverErrors=""
   local events="" unpublished="" invented="" reordered="" verdict=PASS
   eval "$result"
   [ "$name" != s4-pg-restart ] || note_s4
   if [ "${transitions:-0}" -ne "$total" ] || [ "${unanswered:-1}" -ne 0 ] || [ "${refused:-1}" -ne 0 ] \
      || [ "${wrong:-1}" -ne 0 ] || [ "${stale:-1}" -ne 0 ] || [ "${unpublished:-1}" -ne 0 ] \
      || [ "${invented:-1}" -ne 0 ] || [ "${reordered:-1}" -ne 0 ] || [ "${overlaps:-1}" -ne 0 ] \
+     || [ "${serverErrors:-1}" -ne 0 ] \
      || [ "$EXTRA_FAIL" -ne 0 ]; then
     verdict=FAIL; FAILED=1
   fi
   say "  $verdict $result${NOTE:+ ($NOTE)}"
-  ROWS+=("| $name | $description${NOTE:+; $NOTE} | ${transitions:-?} | ${unanswered:-?} | ${wrong:-?} | ${stale:-?} | ${unpublished:-?} | ${invented:-?} | ${reordered:-?} | ${overlaps:-?} | ${duplicates:-?} | ${writes:-?} | ${settleMs:-?} | $verdict |")
+  ROWS+=("| $name | $description${NOTE:+; $NOTE} | ${transitions:-?} | ${unanswered:-?} | ${wrong:-?} | ${stale:-?} | ${unpublished:-?} | ${invented:-?} | ${reordered:-?} | ${overlaps:-?} | ${serverErrors:-?} | ${duplicates:-?} | ${writes:-?} | ${settleMs:-?} | $verdict |")
 }
 
 # --- the suite -----------------------------------------------------------------------------------------------------
@@ -342,8 +343,8 @@ run_scenario s11-reconcile f_reconcile "three reconciliations while transitions 
 runbook_commands
 
 {
-  echo "| scenario | fault | transitions | lost (unanswered) | wrong at end | stale regressions | unpublished | invented | reordered | overlapping writes | duplicate writes | portal writes | settle ms | result |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| scenario | fault | transitions | lost (unanswered) | wrong at end | stale regressions | unpublished | invented | reordered | overlapping writes | server errors | duplicate writes | portal writes | settle ms | result |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
 } | tee "${RESILIENCE_RESULTS:-/tmp/hlf-resilience-results.md}"
 say "suite took ${SECONDS}s; $MENTORS mentors x $ROUNDS transitions per scenario; logs in $OUT"

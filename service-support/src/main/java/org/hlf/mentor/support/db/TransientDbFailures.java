@@ -19,6 +19,12 @@ public final class TransientDbFailures {
     /** Operator intervention (57P0x), too many connections, retryable conflicts; class 08 is checked apart. */
     private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300", "40001", "40P01");
 
+    /**
+     * Hibernate Reactive closing a connection the server dropped in the middle of a transaction: the notice that it
+     * rolls back, gathered with the lost connection itself; nothing was written.
+     */
+    private static final String ROLLBACK_ON_CLOSE = "HR000090";
+
     private TransientDbFailures() {
     }
 
@@ -37,6 +43,10 @@ public final class TransientDbFailures {
             if (t instanceof ClosedConnectionException || t instanceof TransactionRollbackException
                     || t instanceof IOException || t instanceof TimeoutException
                     || t instanceof NoStackTraceThrowable) {
+                return true;
+            }
+            if (t instanceof IllegalStateException && t.getMessage() != null
+                    && t.getMessage().startsWith(ROLLBACK_ON_CLOSE)) {
                 return true;
             }
         }

@@ -38,6 +38,17 @@ class TransientDbFailuresTest {
         assertThat(TransientDbFailures.transientFailure(new CompositeException(reset, pg("42P01")))).isFalse();
     }
 
+    /** Seen in the resilience suite's s4: a transition whose connection died, gathered with its rollback notice. */
+    @Test
+    void aConnectionLostMidTransactionIsTransientWithItsRollbackNotice() {
+        IllegalStateException rollback = new IllegalStateException(
+                "HR000090: Live transaction detected while closing the connection: it will be roll backed");
+
+        assertThat(TransientDbFailures.transientFailure(new CompositeException(ClosedConnectionException.INSTANCE,
+                rollback))).isTrue();
+        assertThat(TransientDbFailures.transientFailure(new IllegalStateException("a bug"))).isFalse();
+    }
+
     @Test
     void theServersAnswerDecidesEvenWhenWrapped() {
         assertThat(TransientDbFailures.transientFailure(new CompletionException(pg("57P03")))).isTrue();
