@@ -1,3 +1,4 @@
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +24,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Scenario 12 of the resilience suite, run with the JDK's source launcher:
- * {@code java Probe.java KEYS_DIR ISSUER AUDIENCE CHAPTER MENTOR SERVICE_URL...}.
+ * Scenario 12 of the resilience suite, run with the JDK's source launcher and Jackson on the class path (the Kafka
+ * tools' class path has it): {@code java -cp CP Probe.java KEYS_DIR ISSUER AUDIENCE CHAPTER MENTOR SERVICE_URL...}.
  *
  * <p>Every operation each service's OpenAPI document lists (so a new endpoint is probed without editing this file) is
  * called without a token and with a forged, an expired, a wrong-issuer, a wrong-audience, an {@code alg=none}, an
@@ -38,6 +39,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class Probe {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
     private static final List<String> ROLES = List.of("coordinator", "admin", "system", "ops");
@@ -62,7 +64,7 @@ public class Probe {
         mentor = args[4];
         int operations = 0;
         for (int i = 5; i < args.length; i++) {
-            Map<String, Object> doc = asMap(new Json(get(args[i] + "/q/openapi?format=json")).value());
+            Map<String, Object> doc = asMap(JSON.readValue(get(args[i] + "/q/openapi?format=json"), Map.class));
             for (Map.Entry<String, Object> path : asMap(doc.get("paths")).entrySet()) {
                 if (!path.getKey().startsWith("/api/")) {
                     continue;
@@ -83,7 +85,7 @@ public class Probe {
         String url = base + template.replace("{mentorId}", mentor).replace("{runId}", UUID.randomUUID().toString());
         boolean hasBody = op.containsKey("requestBody");
         // a body that would be obeyed, so a refusal that is missing shows as an effect, not as a 400
-        String validBody = hasBody ? Json.write(sample(schemaOf(op, doc), doc, false)) : null;
+        String validBody = hasBody ? json(sample(schemaOf(op, doc), doc, false)) : null;
         String name = method + " " + template;
         long now = Instant.now().getEpochSecond();
         Map<String, String> broken = new LinkedHashMap<>();
@@ -127,12 +129,12 @@ public class Probe {
             expect(name, "malformed body", call(method, url, caller, "{\"reason\": "), 400);
             Object typed = sample(schema, doc, true);
             if (typed != null) {
-                expect(name, "wrongly typed body " + Json.write(typed), call(method, url, caller, Json.write(typed)),
+                expect(name, "wrongly typed body " + json(typed), call(method, url, caller, json(typed)),
                         400);
             }
             Object unknown = sample(schema, doc, false);
             addUnknownField(unknown);
-            expect(name, "unknown field " + Json.write(unknown), call(method, url, caller, Json.write(unknown)), 400);
+            expect(name, "unknown field " + json(unknown), call(method, url, caller, json(unknown)), 400);
         }
     }
 
@@ -311,111 +313,12 @@ public class Probe {
         return answer.body();
     }
 
+    private static String json(Object value) throws Exception {
+        return JSON.writeValueAsString(value);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value) {
         return (Map<String, Object>) value;
-    }
-
-    /** Just enough JSON for an OpenAPI document and the probe's bodies (the JDK has no JSON parser). */
-    static final class Json {
-        private final String text;
-        private int at;
-
-        Json(String text) {
-            this.text = text;
-        }
-
-        Object value() {
-            skip();
-            char c = text.charAt(at);
-            if (c == '{') {
-                Map<String, Object> map = new LinkedHashMap<>();
-                at++;
-                for (skip(); text.charAt(at) != '}'; skip()) {
-                    String name = (String) value();
-                    skip();
-                    at++; // ':'
-                    map.put(name, value());
-                    skip();
-                    if (text.charAt(at) == ',') {
-                        at++;
-                    }
-                }
-                at++;
-                return map;
-            }
-            if (c == '[') {
-                List<Object> list = new ArrayList<>();
-                at++;
-                for (skip(); text.charAt(at) != ']'; skip()) {
-                    list.add(value());
-                    skip();
-                    if (text.charAt(at) == ',') {
-                        at++;
-                    }
-                }
-                at++;
-                return list;
-            }
-            if (c == '"') {
-                StringBuilder s = new StringBuilder();
-                for (at++; text.charAt(at) != '"'; at++) {
-                    char ch = text.charAt(at);
-                    if (ch == '\\') {
-                        char escaped = text.charAt(++at);
-                        switch (escaped) {
-                            case 'n' -> s.append('\n');
-                            case 't' -> s.append('\t');
-                            case 'r' -> s.append('\r');
-                            case 'b' -> s.append('\b');
-                            case 'f' -> s.append('\f');
-                            case 'u' -> {
-                                s.append((char) Integer.parseInt(text.substring(at + 1, at + 5), 16));
-                                at += 4;
-                            }
-                            default -> s.append(escaped);
-                        }
-                    } else {
-                        s.append(ch);
-                    }
-                }
-                at++;
-                return s.toString();
-            }
-            int start = at;
-            while (at < text.length() && ",}] \n\r\t".indexOf(text.charAt(at)) < 0) {
-                at++;
-            }
-            String word = text.substring(start, at);
-            return switch (word) {
-                case "true" -> Boolean.TRUE;
-                case "false" -> Boolean.FALSE;
-                case "null" -> null;
-                default -> Double.parseDouble(word);
-            };
-        }
-
-        private void skip() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-        }
-
-        static String write(Object value) {
-            if (value instanceof Map<?, ?> map) {
-                StringBuilder s = new StringBuilder("{");
-                map.forEach((k, v) -> s.append(s.length() > 1 ? "," : "").append(write(k)).append(':').append(write(v)));
-                return s.append('}').toString();
-            }
-            if (value instanceof List<?> list) {
-                StringBuilder s = new StringBuilder("[");
-                list.forEach(v -> s.append(s.length() > 1 ? "," : "").append(write(v)));
-                return s.append(']').toString();
-            }
-            if (value instanceof String s) {
-                return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-            }
-            return String.valueOf(value);
-        }
     }
 }

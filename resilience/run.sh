@@ -73,16 +73,23 @@ f_outage() {
   curl -fsS -o /dev/null -X PUT "$S/sandbox/faults" -H 'Content-Type: application/json' -d "{\"outageSeconds\":$OUTAGE,\"status\":503}"
   say "  portal outage for ${OUTAGE}s"; sleep "$OUTAGE"; curl -fsS -X DELETE "$S/sandbox/faults"
 }
-# The on-call path, as the receiver sees it. An outage dead-letters the writes that outlast their retries; ops replay
-# them (docs/runbook.md: stale ones are skipped), and the receiver's messages are counted.
-post_s5-portal-outage() {
-  local letters firing resolved answer=""
+# What ops do after an outage or a throttling storm that outlasted the retries (docs/runbook.md): replay the
+# scenario's dead letters (stale ones are skipped). Prints how many there were.
+replay_dead_letters() {
+  local letters answer
   letters=$(curl -fsS "$W/api/v1/website-sync/dlq?from=$STARTED&limit=500" -H "Authorization: Bearer $(token ops)" | grep -o '"mentorId"' | wc -l)
   if [ "$letters" -gt 0 ]; then
     answer=$(curl -fsS -X POST "$W/api/v1/website-sync/dlq/replay" -H "Authorization: Bearer $(token ops)" \
       -H 'Content-Type: application/json' -d "{\"from\":\"$STARTED\"}")
     say "  $letters dead letters replayed: $answer"
   fi
+  echo "$letters"
+}
+# The on-call path, as the receiver sees it. An outage dead-letters the writes that outlast their retries; ops replay
+# them, and the receiver's messages are counted.
+post_s5-portal-outage() {
+  local letters firing resolved
+  letters=$(replay_dead_letters)
   sleep 5 # an evaluation (every 2 s here) after the replay
   if [ "$(alerts_since "$STARTED" firing)" -ge 1 ]; then
     for _ in $(seq 1 90); do [ "$(alerts_since "$STARTED" resolved)" -ge 1 ] && break; sleep 1; done
@@ -113,7 +120,7 @@ post_s6-throttling() {
   local result calls="" throttled="" early="" minGapMs="" callsPerSecond=""
   result=$(java "$HERE/Check.java" --throttle "$S" website-sync "$STORM_FROM" "$STORM_TO" 2 2>>"$OUT/s6-throttling.check.err")
   eval "$result"
-  NOTE="storm: $calls calls ($callsPerSecond/s), $throttled answered 429, $early sooner than Retry-After, shortest wait after a 429 ${minGapMs} ms"
+  NOTE="$(replay_dead_letters) dead letters replayed; storm: $calls calls ($callsPerSecond/s), $throttled answered 429, $early sooner than Retry-After, shortest wait after a 429 ${minGapMs} ms"
   [ "${throttled:-0}" -ge 1 ] && [ "${early:-1}" -eq 0 ] || EXTRA_FAIL=1
 }
 f_reconcile() {
@@ -250,7 +257,8 @@ security_scenario() {
   done
   sleep 3
   db_snapshot >"$OUT/$name.before"
-  result=$(java "$HERE/Probe.java" "$HLF_LOCAL_DATA/keys" "${JWT_ISSUER:-https://auth.hlf.local}" \
+  kafka_cp # Probe reads JSON with Jackson, which the Kafka tools' class path has
+  result=$(java -cp "$KAFKA_CP" "$HERE/Probe.java" "$HLF_LOCAL_DATA/keys" "${JWT_ISSUER:-https://auth.hlf.local}" \
     "${JWT_AUDIENCE:-hlf-mentor-status}" "$CHAPTER" "$(head -n 1 "$IDS")" "$P" "$W" 2>"$OUT/$name.err") \
     || { result="probeFailed=1"; verdict=FAIL; }
   sleep 3
