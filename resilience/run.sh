@@ -74,14 +74,17 @@ f_outage() {
   say "  portal outage for ${OUTAGE}s"; sleep "$OUTAGE"; curl -fsS -X DELETE "$S/sandbox/faults"
 }
 # What ops do after an outage or a throttling storm that outlasted the retries (docs/runbook.md): replay the
-# scenario's dead letters (stale ones are skipped). Prints how many there were.
+# scenario's dead letters (stale ones are skipped). Prints how many there were; the replay's answer (none when there
+# were none) is left in $REPLAY_ANSWER for the scenario's note.
+REPLAY_ANSWER="$OUT/replay.answer"
 replay_dead_letters() {
-  local letters answer
+  local letters
+  : >"$REPLAY_ANSWER"
   letters=$(curl -fsS "$W/api/v1/website-sync/dlq?from=$STARTED&limit=500" -H "Authorization: Bearer $(token ops)" | grep -o '"mentorId"' | wc -l)
   if [ "$letters" -gt 0 ]; then
-    answer=$(curl -fsS -X POST "$W/api/v1/website-sync/dlq/replay" -H "Authorization: Bearer $(token ops)" \
-      -H 'Content-Type: application/json' -d "{\"from\":\"$STARTED\"}")
-    say "  $letters dead letters replayed: $answer"
+    curl -fsS -X POST "$W/api/v1/website-sync/dlq/replay" -H "Authorization: Bearer $(token ops)" \
+      -H 'Content-Type: application/json' -d "{\"from\":\"$STARTED\"}" >"$REPLAY_ANSWER"
+    say "  $letters dead letters replayed: $(cat "$REPLAY_ANSWER")"
   fi
   echo "$letters"
 }
@@ -179,13 +182,10 @@ f_portal_rejects() {
   sleep 3; curl -fsS -X DELETE "$S/sandbox/faults"
 }
 post_s9-stale-replay() {
-  local listed answer
+  local listed
   sleep 5
-  listed=$(curl -fsS "$W/api/v1/website-sync/dlq?from=$STARTED&limit=100" -H "Authorization: Bearer $(token ops)" | grep -o '"mentorId"' | wc -l)
-  answer=$(curl -fsS -X POST "$W/api/v1/website-sync/dlq/replay" -H "Authorization: Bearer $(token ops)" \
-    -H 'Content-Type: application/json' -d "{\"from\":\"$STARTED\"}")
-  say "  $listed dead letters listed; replay answered $answer"
-  NOTE="dead letters $listed, replay $(grep -o '"replayed":[0-9]*\|"skippedStale":[0-9]*' <<<"$answer" | tr '\n' ' ')"
+  listed=$(replay_dead_letters)
+  NOTE="dead letters $listed, replay $(grep -o '"replayed":[0-9]*\|"skippedStale":[0-9]*' "$REPLAY_ANSWER" | tr '\n' ' ')"
   [ "$listed" -ge 1 ] || EXTRA_FAIL=1
 }
 note_s4() { # the API must have said so while the database was down: 503 problem+json, Retry-After

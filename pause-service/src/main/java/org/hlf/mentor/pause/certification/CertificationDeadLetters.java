@@ -26,7 +26,7 @@ import org.hlf.mentor.support.dlq.DeadLetterHeaders;
 public class CertificationDeadLetters {
 
     private final MutinyEmitter<String> emitter;
-    /** {@code hlf_certification_dead_letters_total}: registered at start, so the first dead letter is an increase. */
+    /** {@code hlf_certification_dead_letters_total}. */
     private final Counter sent;
 
     public CertificationDeadLetters(@Channel("certification-dlq") MutinyEmitter<String> emitter,
