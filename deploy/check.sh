@@ -64,8 +64,8 @@ routes() {
   echo "  severity=page -> hlf-oncall-pager (and the team chat), severity=ticket -> hlf-team-chat"
 }
 scripts() {
-  shellcheck deploy/check.sh deploy/local/ops.sh deploy/local/runbook-check.sh deploy/compose/compose.sh
-  echo "  shellcheck: check.sh ops.sh runbook-check.sh compose.sh"
+  shellcheck -x deploy/check.sh deploy/local/*.sh deploy/compose/compose.sh
+  echo "  shellcheck -x: check.sh, every deploy/local/*.sh, compose.sh"
 }
 
 check "every YAML parses and is tidy (yamllint deploy/)" yamllint -c deploy/.yamllint deploy/

@@ -57,7 +57,7 @@ start_kafka() {
   port_open "$KAFKA_PORT" || { say "Kafka did not start"; exit 1; }
   # no topic is created on first use (as in production): every topic of shared-events' Topics.ALL
   local topic
-  for topic in mentor-status-changed coordinator-notifications certification-events certification-events-dlq website-sync-dlq; do
+  for topic in mentor-status-changed coordinator-notifications certification-events certification-events-dlq website-sync-dlq mentor-commitments mentor-commitments-dlq; do
     java -cp "$KAFKA_CP" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --create \
       --if-not-exists --topic "$topic" --partitions 3 --replication-factor 1 >/dev/null 2>&1
   done

@@ -101,7 +101,7 @@ port_open "$KAFKA_PORT" || fail "Kafka does not listen on $KAFKA_PORT" "$LOGS/ka
 cp_kafka=$(cat "$DATA/kafka/classpath.txt")
 topics() { java -cp "$cp_kafka" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" "$@" 2>>"$LOGS/kafka-topics.log"; }
 existing=$(topics --list) || fail "could not list the Kafka topics" "$LOGS/kafka-topics.log"
-for topic in mentor-status-changed coordinator-notifications certification-events certification-events-dlq website-sync-dlq; do
+for topic in mentor-status-changed coordinator-notifications certification-events certification-events-dlq website-sync-dlq mentor-commitments mentor-commitments-dlq; do
   grep -qx "$topic" <<<"$existing" && continue
   topics --create --if-not-exists --topic "$topic" --replication-factor 1 >>"$LOGS/kafka-topics.log" \
     || fail "could not create Kafka topic $topic" "$LOGS/kafka-topics.log"

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -42,11 +43,24 @@ class EventSchemaContractTest {
             MentorStatus.ACTIVE, MentorStatus.PAUSED, 7, "holiday",
             new Initiator(Initiator.Type.COORDINATOR, "coord-1"), NOW, LocalDate.parse("2027-06-30"));
     private final CoordinatorNotification notification = new CoordinatorNotification(UUID.randomUUID(), "oslo",
-            MENTOR, CoordinatorNotification.Kind.PAUSED, "holiday", LocalDate.parse("2027-03-01"), NOW);
+            MENTOR, CoordinatorNotification.Kind.PAUSED, "holiday", LocalDate.parse("2027-03-01"), NOW,
+            List.of(new OpenCommitment(UUID.randomUUID(), CommitmentKind.SESSION,
+                    Instant.parse("2026-12-01T16:00:00Z"), "Weekly session with client 1142"),
+                    new OpenCommitment(UUID.randomUUID(), CommitmentKind.REIMBURSEMENT, null, null)));
     private final CertificationExpired expired = new CertificationExpired(UUID.randomUUID(), MENTOR,
             LocalDate.parse("2026-11-21"), NOW);
     private final CertificationRenewed renewed = new CertificationRenewed(UUID.randomUUID(), MENTOR,
             LocalDate.parse("2028-11-21"), NOW);
+    private final CommitmentOpened opened = new CommitmentOpened(UUID.randomUUID(), UUID.randomUUID(), MENTOR,
+            CommitmentKind.ASSIGNMENT, null, "Client 1142, weekly follow-up", NOW);
+    private final CommitmentClosed closed = new CommitmentClosed(UUID.randomUUID(), opened.commitmentId(), MENTOR,
+            NOW);
+
+    /** CoordinatorNotification as consumers built before openCommitments know it. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record NotificationBeforeOpenCommitments(UUID eventId, String chapterId, UUID mentorId,
+            CoordinatorNotification.Kind kind, String reason, LocalDate expectedReturnDate, Instant occurredAt) {
+    }
 
     @Test
     void mentorStatusChangedMatchesItsSchema() throws IOException {
@@ -76,7 +90,57 @@ class EventSchemaContractTest {
     }
 
     @Test
+    void commitmentEventsCarryTheirTypeAndMatchTheirSchemas() throws IOException {
+        JsonNode openedJson = MAPPER.valueToTree(opened);
+        JsonNode closedJson = MAPPER.valueToTree(closed);
+        assertThat(openedJson.get("type").asText()).isEqualTo("CommitmentOpened");
+        assertThat(closedJson.get("type").asText()).isEqualTo("CommitmentClosed");
+        assertValid("commitment-opened", openedJson);
+        assertValid("commitment-closed", closedJson);
+        var session = new CommitmentOpened(UUID.randomUUID(), UUID.randomUUID(), MENTOR, CommitmentKind.SESSION,
+                Instant.parse("2026-12-01T16:00:00Z"), null, NOW);
+        assertValid("commitment-opened", MAPPER.valueToTree(session));
+    }
+
+    @Test
+    void commitmentEventsReadPolymorphicallyByType() throws IOException {
+        ObjectNode json = MAPPER.valueToTree(opened);
+        json.put("owner", "future field");
+        assertThat(MAPPER.treeToValue(json, CommitmentEvent.class)).isEqualTo(opened);
+        assertThat(MAPPER.readValue(MAPPER.writeValueAsString(closed), CommitmentEvent.class)).isEqualTo(closed);
+    }
+
+    @Test
+    void commitmentSchemaRejectsAnUnknownKind() throws IOException {
+        ObjectNode json = MAPPER.valueToTree(opened);
+        json.put("kind", "LOAN");
+        assertThat(validate("commitment-opened", json)).isNotEmpty();
+    }
+
+    @Test
+    void notificationOfAnOlderProducerWithoutOpenCommitmentsStillValidatesAndReads() throws IOException {
+        ObjectNode json = MAPPER.valueToTree(notification);
+        json.remove("openCommitments");
+        assertValid("coordinator-notification", json);
+        CoordinatorNotification read = MAPPER.treeToValue(json, CoordinatorNotification.class);
+        assertThat(read.openCommitments()).isNull();
+        assertThat(read.eventId()).isEqualTo(notification.eventId());
+    }
+
+    @Test
+    void consumerBuiltBeforeOpenCommitmentsReadsTheNewNotification() throws IOException {
+        String json = MAPPER.writeValueAsString(notification);
+        NotificationBeforeOpenCommitments read = new ObjectMapper().findAndRegisterModules()
+                .readValue(json, NotificationBeforeOpenCommitments.class);
+        assertThat(read).isEqualTo(new NotificationBeforeOpenCommitments(notification.eventId(),
+                notification.chapterId(), notification.mentorId(), notification.kind(), notification.reason(),
+                notification.expectedReturnDate(), notification.occurredAt()));
+    }
+
+    @Test
     void schemaPropertiesAreExactlyTheRecordComponents() throws IOException {
+        assertSameProperties("commitment-opened", CommitmentOpened.class, Set.of("type"));
+        assertSameProperties("commitment-closed", CommitmentClosed.class, Set.of("type"));
         assertSameProperties("mentor-status-changed", MentorStatusChanged.class, Set.of());
         assertSameProperties("coordinator-notification", CoordinatorNotification.class, Set.of());
         assertSameProperties("certification-expired", CertificationExpired.class, Set.of("type"));
@@ -145,6 +209,20 @@ class EventSchemaContractTest {
         try (InputStream in = EventSchemaContractTest.class.getResourceAsStream("/schemas/" + schema + ".schema.json")) {
             properties = MAPPER.readTree(in).get("properties");
         }
+        assertSameProperties(schema, properties, type, extra);
+    }
+
+    @Test
+    void openCommitmentItemsAreExactlyTheRecordComponents() throws IOException {
+        try (InputStream in = EventSchemaContractTest.class.getResourceAsStream(
+                "/schemas/coordinator-notification.schema.json")) {
+            JsonNode items = MAPPER.readTree(in).at("/properties/openCommitments/items/properties");
+            assertSameProperties("openCommitments items", items, OpenCommitment.class, Set.of());
+        }
+    }
+
+    private static void assertSameProperties(String schema, JsonNode properties, Class<? extends Record> type,
+            Set<String> extra) {
         Set<String> inSchema = new TreeSet<>();
         for (Iterator<String> it = properties.fieldNames(); it.hasNext(); ) {
             inSchema.add(it.next());

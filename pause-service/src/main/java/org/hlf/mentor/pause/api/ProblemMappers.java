@@ -1,6 +1,7 @@
 package org.hlf.mentor.pause.api;
 
 import jakarta.ws.rs.core.Response;
+import org.hlf.mentor.pause.eligibility.PauseBlocked;
 import org.hlf.mentor.pause.idempotency.IdempotencyMismatch;
 import org.hlf.mentor.pause.status.MentorNotFound;
 import org.hlf.mentor.pause.status.TransitionRefused;
@@ -13,12 +14,26 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
+    /** Problem type of a pause refused because of open commitments (docs/pause-eligibility.md). */
+    public static final String PAUSE_BLOCKED = "https://hlf.org/problems/pause-blocked";
+
     @ServerExceptionMapper
     public Response refused(TransitionRefused e) {
         return Problem.of(Response.Status.CONFLICT, e.getMessage())
                 .with("mentorId", e.mentorId())
                 .with("currentStatus", e.current())
                 .with("allowedTargets", e.allowedTargets())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response blocked(PauseBlocked e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage())
+                .typed(PAUSE_BLOCKED, "Pause blocked by open commitments")
+                .with("mentorId", e.mentorId())
+                .with("currentStatus", e.current())
+                .with("blockers", e.eligibility().blockers())
+                .with("warnings", e.eligibility().warnings())
                 .toResponse();
     }
 

@@ -47,4 +47,8 @@ public class StatusAudit extends PanacheEntityBase {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
+    /** JSON array of the blocking commitments a coordinator acknowledged with this pause; null otherwise. */
+    @Column(name = "acknowledged_commitments")
+    public String acknowledgedCommitments;
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.hlf.mentor.events.CertificationEvent;
 import org.hlf.mentor.events.CertificationExpired;
 import org.hlf.mentor.events.CertificationRenewed;
+import org.hlf.mentor.pause.inbox.ProcessedEvents;
 import org.hlf.mentor.pause.security.Actor;
 import org.hlf.mentor.pause.status.MentorTransitions;
 import org.jboss.logging.Logger;

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Set;
+import org.hlf.mentor.events.CommitmentKind;
 
 /** Every setting of pause-service that is ours (prefix {@code hlf.pause}). */
 @ConfigMapping(prefix = "hlf.pause")
@@ -85,25 +87,6 @@ public interface PauseConfig {
         /** Retries of a failure that may pass (database restart or failover, a lost race) inside the handler. */
         Retry retry();
 
-        interface Retry {
-
-            /** Wait before the first retry; it doubles per attempt. */
-            @WithDefault("200ms")
-            Duration initialBackoff();
-
-            /** Longest wait between two attempts. */
-            @WithDefault("10s")
-            Duration maxBackoff();
-
-            /**
-             * How long one record is retried before its failure escapes and stops the channel (liveness DOWN: the
-             * service is restarted and the uncommitted record read again). Half of the channel's
-             * throttled.unprocessed-record-max-age.ms (60 s), the outer limit, so a slow attempt still fits.
-             */
-            @WithDefault("30s")
-            Duration budget();
-        }
-
         /** Listing and replay of certification-events-dlq. */
         Dlq dlq();
 
@@ -121,6 +104,55 @@ public interface PauseConfig {
             @WithDefault("10s")
             Duration readTimeout();
         }
+    }
+
+    /** A consumer's retries of a record whose failure may pass (database restart or failover, a lost race). */
+    interface Retry {
+
+        /** Wait before the first retry; it doubles per attempt. */
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("10s")
+        Duration maxBackoff();
+
+        /**
+         * How long one record is retried before its failure escapes and stops the channel (liveness DOWN: the
+         * service is restarted and the uncommitted record read again). Half of the channel's
+         * throttled.unprocessed-record-max-age.ms (60 s), the outer limit, so a slow attempt still fits.
+         */
+        @WithDefault("30s")
+        Duration budget();
+    }
+
+    /** The mentor-commitments consumer (the projection of open commitments) and its dead letters. */
+    Commitments commitments();
+
+    interface Commitments {
+
+        /** Retries of a failure that may pass inside the handler. */
+        Retry retry();
+    }
+
+    /** Which open commitments stop a coordinator's pause (docs/pause-eligibility.md). */
+    Eligibility eligibility();
+
+    interface Eligibility {
+
+        /**
+         * Whether blocking commitments refuse a pause (409 pause-blocked) unless acknowledged; false turns every
+         * blocker into a warning.
+         */
+        @WithDefault("true")
+        boolean enforced();
+
+        /**
+         * Kinds of open commitment that block a pause. An ASSIGNMENT blocks while open; a SESSION (any kind with a
+         * start) only when it starts inside the pause. Other open commitments are warnings.
+         */
+        @WithDefault("ASSIGNMENT,SESSION")
+        Set<CommitmentKind> blockingKinds();
     }
 
     /** The transactional outbox and its relay. */

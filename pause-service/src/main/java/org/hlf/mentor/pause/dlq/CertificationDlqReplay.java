@@ -12,9 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hlf.mentor.events.CertificationEvent;
 import org.hlf.mentor.pause.certification.CertificationEventReader;
 import org.hlf.mentor.pause.certification.CertificationHandler;
-import org.hlf.mentor.pause.certification.CertificationRetry;
-import org.hlf.mentor.pause.certification.FailureClassifier;
 import org.hlf.mentor.pause.certification.InvalidCertificationEvent;
+import org.hlf.mentor.pause.inbox.ConsumerRetry;
+import org.hlf.mentor.pause.inbox.FailureClassifier;
 import org.hlf.mentor.pause.config.PauseConfig;
 import org.jboss.logging.Logger;
 
@@ -34,18 +34,18 @@ public class CertificationDlqReplay {
     private final ReplayedLetters replayed;
     private final CertificationEventReader events;
     private final CertificationHandler handler;
-    private final CertificationRetry retry;
+    private final ConsumerRetry retry;
     private final Clock clock;
     private final int maxReplay;
 
     public CertificationDlqReplay(CertificationDlqReader reader, ReplayedLetters replayed,
-            CertificationEventReader events, CertificationHandler handler, CertificationRetry retry, Clock clock,
+            CertificationEventReader events, CertificationHandler handler, Clock clock,
             PauseConfig config) {
         this.reader = reader;
         this.replayed = replayed;
         this.events = events;
         this.handler = handler;
-        this.retry = retry;
+        this.retry = new ConsumerRetry(config.certification().retry());
         this.clock = clock;
         this.maxReplay = config.certification().dlq().maxReplay();
     }
@@ -93,7 +93,7 @@ public class CertificationDlqReplay {
                 .onFailure().recoverWithItem(failure -> {
                     if (FailureClassifier.permanent(failure)) {
                         // e.g. the mentor is still unknown: not recorded, a later replay tries again
-                        return Result.failed(FailureClassifier.reason(failure, event), true, false);
+                        return Result.failed(FailureClassifier.reason(failure, event.mentorId()), true, false);
                     }
                     LOG.warnf(failure, "replay of dead letter %s failed; the call stops there", position);
                     return Result.failed("not applied, try again: " + failure.getMessage(), true, true);

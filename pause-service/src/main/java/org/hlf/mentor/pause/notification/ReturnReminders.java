@@ -67,7 +67,8 @@ public class ReturnReminders {
         Instant now = clock.instant();
         var notification = events.notifyCoordinators(mentorId, chapterId,
                 CoordinatorNotification.Kind.RETURN_DATE_REMINDER,
-                "expected return date " + expected + " reached: lift the pause when the mentor is back", expected, now);
+                "expected return date " + expected + " reached: lift the pause when the mentor is back", expected, now,
+                null);
         return Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(session -> writer.remind(session, pauseId, now, notification)));
     }

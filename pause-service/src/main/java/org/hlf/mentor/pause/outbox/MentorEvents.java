@@ -3,10 +3,12 @@ package org.hlf.mentor.pause.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.hlf.mentor.events.CoordinatorNotification;
 import org.hlf.mentor.events.MentorStatus;
 import org.hlf.mentor.events.MentorStatusChanged;
+import org.hlf.mentor.events.OpenCommitment;
 import org.hlf.mentor.events.Topics;
 import org.hlf.mentor.pause.security.Actor;
 
@@ -32,10 +34,11 @@ public class MentorEvents {
                 event.eventId(), event);
     }
 
+    /** @param openCommitments the mentor's open commitments for reassignment, or null where not looked at */
     public OutboxRow notifyCoordinators(UUID mentorId, String chapterId, CoordinatorNotification.Kind kind,
-            String reason, LocalDate expectedReturnDate, Instant at) {
+            String reason, LocalDate expectedReturnDate, Instant at, List<OpenCommitment> openCommitments) {
         var event = new CoordinatorNotification(UUID.randomUUID(), chapterId, mentorId, kind, reason,
-                expectedReturnDate, at);
+                expectedReturnDate, at, openCommitments);
         return outbox.row(Topics.COORDINATOR_NOTIFICATIONS, mentorId, CoordinatorNotification.CE_TYPE,
                 event.eventId(), event);
     }

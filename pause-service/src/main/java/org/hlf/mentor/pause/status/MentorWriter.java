@@ -36,8 +36,8 @@ public class MentorWriter {
              RETURNING id),
             audit AS (
                 INSERT INTO status_audit (mentor_id, action, from_status, to_status, version, actor_id, actor_role,
-                                          reason, request_id, occurred_at)
-                SELECT id, ?14, ?15, ?1, ?2, ?10, ?11, ?9, ?16, ?3 FROM m),
+                                          reason, request_id, occurred_at, acknowledged_commitments)
+                SELECT id, ?14, ?15, ?1, ?2, ?10, ?11, ?9, ?16, ?3, CAST(?26 AS text) FROM m),
             events AS (
                 INSERT INTO outbox (aggregate_id, topic, event_type, event_id, payload, created_at)
                 SELECT m.id, e.topic, e.event_type, CAST(e.event_id AS uuid), e.payload, ?3
@@ -76,7 +76,7 @@ public class MentorWriter {
     public record Write(UUID mentorId, long expectedVersion, MentorStatus previous, MentorStatus target,
             long newVersion, String chapterId, LocalDate certificationValidUntil, Instant at, LocalDate today,
             String action, String reason, LocalDate expectedReturnDate, boolean opensPause, boolean closesPause,
-            Actor actor, List<OutboxRow> events) {
+            Actor actor, List<OutboxRow> events, String acknowledgedCommitments) {
     }
 
     /** A new mentor at version 1, announced by {@code event} (previous status null). */
@@ -105,7 +105,8 @@ public class MentorWriter {
                 .setParameter(14, w.action())
                 .setParameter(15, w.previous().name())
                 .setParameter(16, w.actor().requestId())
-                .setParameter(25, w.chapterId());
+                .setParameter(25, w.chapterId())
+                .setParameter(26, w.acknowledgedCommitments());
         bind(query, 17, first);
         bind(query, 21, second);
         return query.getSingleResult().flatMap(counts -> {

@@ -49,15 +49,17 @@ public class PauseManagementResource {
 
     private final StatusService status;
     private final StatusQueries queries;
+    private final EligibilityQueries eligibility;
     private final CurrentActor currentActor;
     private final PauseConfig config;
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    public PauseManagementResource(StatusService status, StatusQueries queries, CurrentActor currentActor,
-            PauseConfig config, Clock clock, ObjectMapper mapper) {
+    public PauseManagementResource(StatusService status, StatusQueries queries, EligibilityQueries eligibility,
+            CurrentActor currentActor, PauseConfig config, Clock clock, ObjectMapper mapper) {
         this.status = status;
         this.queries = queries;
+        this.eligibility = eligibility;
         this.currentActor = currentActor;
         this.config = config;
         this.clock = clock;
@@ -72,7 +74,8 @@ public class PauseManagementResource {
             @HeaderParam("Idempotency-Key") String key) {
         UUID id = Ids.mentorId(mentorId);
         checkExpectedReturn(body.expectedReturnDate());
-        return transition(id, MentorTransitions.Request.pause(body.reason().strip(), body.expectedReturnDate()),
+        return transition(id, MentorTransitions.Request.pause(body.reason().strip(), body.expectedReturnDate(),
+                        body.acknowledges()),
                 currentActor.in(COORDINATOR, ADMIN), key, "activate", body);
     }
 
@@ -106,6 +109,18 @@ public class PauseManagementResource {
     @Operation(summary = "Current status of a mentor")
     public Uni<MentorStatusView> status(@PathParam("mentorId") String mentorId) {
         return status.current(Ids.mentorId(mentorId), currentActor.in(COORDINATOR, ADMIN, SYSTEM));
+    }
+
+    @GET
+    @Path("/{mentorId}/eligibility")
+    @RolesAllowed({"coordinator", "admin"})
+    @Operation(summary = "Whether a pause would go through now: the open commitments that block it and the warnings")
+    public Uni<EligibilityView> eligibility(@PathParam("mentorId") String mentorId,
+            @QueryParam("expectedReturnDate") String expectedReturnDate) {
+        UUID id = Ids.mentorId(mentorId);
+        LocalDate expected = QueryParams.date("expectedReturnDate", expectedReturnDate);
+        checkExpectedReturn(expected);
+        return eligibility.of(id, currentActor.in(COORDINATOR, ADMIN), expected);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.hlf.mentor.pause.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -21,9 +22,11 @@ public class StatusQueries {
     private static final int HISTORY_LIMIT = 500;
 
     private final MentorRepository mentors;
+    private final ObjectMapper json;
 
-    public StatusQueries(MentorRepository mentors) {
+    public StatusQueries(MentorRepository mentors, ObjectMapper json) {
         this.mentors = mentors;
+        this.json = json;
     }
 
     @WithSession
@@ -35,7 +38,7 @@ public class StatusQueries {
                         .range(0, HISTORY_LIMIT - 1).list()
                         .map(audits -> new HistoryView(mentorId,
                                 pauses.stream().map(HistoryView.PausePeriodView::of).toList(),
-                                audits.stream().map(HistoryView.TransitionView::of).toList()))));
+                                audits.stream().map(a -> HistoryView.TransitionView.of(a, json)).toList()))));
     }
 
     /**

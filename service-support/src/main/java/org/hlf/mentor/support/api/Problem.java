@@ -28,6 +28,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return of(status, known != null ? known.getReasonPhrase() : "HTTP " + status, detail);
     }
 
+    /** The same problem with a type URI of its own (and a title for that type) instead of about:blank. */
+    public Problem typed(String typeUri, String typeTitle) {
+        return new Problem(typeUri, typeTitle, status, detail, instance, extensions);
+    }
+
     public Problem with(String name, Object value) {
         extensions.put(name, value);
         return this;

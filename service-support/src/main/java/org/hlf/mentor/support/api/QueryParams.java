@@ -1,6 +1,7 @@
 package org.hlf.mentor.support.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
@@ -30,6 +31,17 @@ public final class QueryParams {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInput(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+    }
+
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(name + " must be an ISO-8601 date such as 2027-03-01");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.hlf.mentor.pause.certification;
+package org.hlf.mentor.pause.inbox;
 
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.VertxException;
@@ -14,9 +14,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import org.hibernate.JDBCException;
-import org.hlf.mentor.events.CertificationEvent;
 import org.hlf.mentor.pause.status.MentorNotFound;
 import org.hlf.mentor.pause.status.StatusService;
 
@@ -84,12 +84,12 @@ public final class FailureClassifier {
     }
 
     /** Why a permanent failure happened, as the dead letter's {@code dead-letter-reason} and the replay report say. */
-    public static String reason(Throwable failure, CertificationEvent event) {
+    public static String reason(Throwable failure, UUID mentorId) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MentorNotFound) {
-                return "unknown mentor " + event.mentorId();
+                return "unknown mentor " + mentorId;
             }
-            if (t instanceof InvalidCertificationEvent invalid) {
+            if (t instanceof InvalidEvent invalid) {
                 return invalid.getMessage();
             }
         }
@@ -97,7 +97,7 @@ public final class FailureClassifier {
     }
 
     private static Kind own(Throwable t) {
-        if (t instanceof InvalidCertificationEvent || t instanceof MentorNotFound) {
+        if (t instanceof InvalidEvent || t instanceof MentorNotFound) {
             return Kind.PERMANENT;
         }
         if (t instanceof PgException pg) {

@@ -1,4 +1,4 @@
-package org.hlf.mentor.pause.certification;
+package org.hlf.mentor.pause.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -1,9 +1,9 @@
-package org.hlf.mentor.pause.certification;
+package org.hlf.mentor.pause.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hlf.mentor.pause.certification.FailureClassifier.Kind.PERMANENT;
-import static org.hlf.mentor.pause.certification.FailureClassifier.Kind.TRANSIENT;
-import static org.hlf.mentor.pause.certification.FailureClassifier.Kind.UNKNOWN;
+import static org.hlf.mentor.pause.inbox.FailureClassifier.Kind.PERMANENT;
+import static org.hlf.mentor.pause.inbox.FailureClassifier.Kind.TRANSIENT;
+import static org.hlf.mentor.pause.inbox.FailureClassifier.Kind.UNKNOWN;
 
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.VertxException;
@@ -12,13 +12,11 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.net.SocketException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import org.hibernate.HibernateException;
 import org.hibernate.StaleStateException;
-import org.hlf.mentor.events.CertificationRenewed;
+import org.hlf.mentor.pause.certification.InvalidCertificationEvent;
 import org.hlf.mentor.pause.status.ConcurrentChange;
 import org.hlf.mentor.pause.status.MentorNotFound;
 import org.junit.jupiter.api.Test;
@@ -84,9 +82,8 @@ class FailureClassifierTest {
     @Test
     void reasonNamesTheUnknownMentor() {
         UUID mentor = UUID.randomUUID();
-        var event = new CertificationRenewed(UUID.randomUUID(), mentor, LocalDate.now(), Instant.now());
-        assertThat(FailureClassifier.reason(new MentorNotFound(mentor), event)).isEqualTo("unknown mentor " + mentor);
-        assertThat(FailureClassifier.reason(new HibernateException(pg("22008")), event)).startsWith("could not apply");
+        assertThat(FailureClassifier.reason(new MentorNotFound(mentor), mentor)).isEqualTo("unknown mentor " + mentor);
+        assertThat(FailureClassifier.reason(new HibernateException(pg("22008")), mentor)).startsWith("could not apply");
     }
 
     private static PgException pg(String sqlState) {

@@ -1,24 +1,22 @@
-package org.hlf.mentor.pause.certification;
+package org.hlf.mentor.pause.inbox;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 import org.hlf.mentor.pause.config.PauseConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Runs an attempt again while its failure may pass, with exponential backoff (by default 200 ms doubling to 10 s)
- * for at most the retry budget (30 s); then the last failure escapes. Each attempt is a new transaction.
+ * Runs a consumer's attempt again while its failure may pass, with exponential backoff (by default 200 ms doubling
+ * to 10 s) for at most the retry budget (30 s); then the last failure escapes. Each attempt is a new transaction.
  */
-@ApplicationScoped
-public class CertificationRetry {
+public final class ConsumerRetry {
 
-    private static final Logger LOG = Logger.getLogger(CertificationRetry.class);
+    private static final Logger LOG = Logger.getLogger(ConsumerRetry.class);
 
-    private final PauseConfig.Certification.Retry config;
+    private final PauseConfig.Retry config;
 
-    public CertificationRetry(PauseConfig config) {
-        this.config = config.certification().retry();
+    public ConsumerRetry(PauseConfig.Retry config) {
+        this.config = config;
     }
 
     /** @param what names the work in the log */
