@@ -6,56 +6,26 @@ import static org.hlf.mentor.pause.PauseApi.BASE;
 import static org.hlf.mentor.pause.PauseApi.as;
 import static org.hlf.mentor.pause.PauseApi.registerCertified;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hlf.mentor.events.CommitmentClosed;
 import org.hlf.mentor.events.CommitmentKind;
 import org.hlf.mentor.events.CommitmentOpened;
 import org.hlf.mentor.events.Topics;
-import org.hlf.mentor.pause.CommitmentTopic;
-import org.hlf.mentor.pause.PauseDb;
+import org.hlf.mentor.pause.CommitmentFixture;
 import org.hlf.mentor.support.dlq.DeadLetterHeaders;
 import org.hlf.mentor.testsupport.TestTokens;
 import org.hlf.mentor.testsupport.TopicReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** mentor-commitments feed the projection of open commitments: idempotently, in any order, poison aside. */
 @QuarkusTest
-class CommitmentEventsTest {
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    PauseDb db;
-    CommitmentTopic commitments;
-
-    @BeforeEach
-    void openClients() {
-        db = new PauseDb(pool);
-        commitments = new CommitmentTopic(bootstrapServers, mapper, db);
-    }
-
-    @AfterEach
-    void closeClients() {
-        commitments.close();
-    }
+class CommitmentEventsTest extends CommitmentFixture {
 
     @Test
     void openedCommitmentIsCountedAsOpen() {

@@ -12,12 +12,8 @@ import static org.hlf.mentor.pause.PauseApi.as;
 import static org.hlf.mentor.pause.PauseApi.expire;
 import static org.hlf.mentor.pause.PauseApi.registerCertified;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,18 +22,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hlf.mentor.events.CommitmentKind;
 import org.hlf.mentor.events.CommitmentOpened;
 import org.hlf.mentor.events.CoordinatorNotification;
 import org.hlf.mentor.events.OpenCommitment;
 import org.hlf.mentor.events.Topics;
-import org.hlf.mentor.pause.CommitmentTopic;
-import org.hlf.mentor.pause.PauseDb;
+import org.hlf.mentor.pause.CommitmentFixture;
 import org.hlf.mentor.testsupport.TestTokens;
 import org.hlf.mentor.testsupport.TopicReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,33 +37,10 @@ import org.junit.jupiter.api.Test;
  * warned about; expiry never blocked; the eligibility question asked ahead, within the coordinator's chapters.
  */
 @QuarkusTest
-class PauseEligibilityApiTest {
+class PauseEligibilityApiTest extends CommitmentFixture {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Oslo"));
     private static final String BLOCKED = "https://hlf.org/problems/pause-blocked";
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    PauseDb db;
-    CommitmentTopic commitments;
-
-    @BeforeEach
-    void openClients() {
-        db = new PauseDb(pool);
-        commitments = new CommitmentTopic(bootstrapServers, mapper, db);
-    }
-
-    @AfterEach
-    void closeClients() {
-        commitments.close();
-    }
 
     @Test
     void openAssignmentBlocksThePauseAndNothingChanges() {
@@ -255,8 +224,7 @@ class PauseEligibilityApiTest {
 
     private CoordinatorNotification read(String json) {
         try {
-            JsonNode tree = mapper.readTree(json);
-            return mapper.treeToValue(tree, CoordinatorNotification.class);
+            return mapper.readValue(json, CoordinatorNotification.class);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
