@@ -1,72 +1,73 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Closed-loop load on pause-service: POST activate / POST lift alternately over a list of mentors, at a fixed
- * concurrency, real bearer token. Op k acts on mentor k mod N, so one mentor's two calls are N ops apart and never
- * conflict. Run with the JDK's source launcher: java bench/TransitionLoad.java BASE TOKEN_FILE IDS_FILE CONC PASSES WARMUP
- * Prints one line: KEY=VALUE pairs (ops, seconds, tps, p50_ms, p99_ms, max_ms, errors).
+ * concurrency, real bearer token. Op k acts on mentor k mod N and pauses on even passes (k / N), so one mentor's two
+ * calls are N ops apart and never conflict, and a run may go on where an earlier one stopped (warm-up, then measure).
+ * Each worker keeps one HTTP/1.1 keep-alive connection and writes the request bytes itself: like pgbench's C client,
+ * the load generator should cost the shared 2 cores as little as it can (the JDK HttpClient spent ~2 ms of CPU per
+ * call, a quarter of a core at 130 calls/s).
+ * Run with the JDK's source launcher: java bench/TransitionLoad.java BASE TOKEN_FILE IDS_FILE CONC FROM TO
+ * (ops FROM inclusive to TO exclusive). Prints one line: KEY=VALUE pairs (ops, seconds, tps, p50_ms, p99_ms, max_ms,
+ * errors, cpu_s: this process's CPU).
  */
 public class TransitionLoad {
 
     public static void main(String[] args) throws Exception {
-        String base = args[0];
+        URI base = URI.create(args[0]);
         String token = Files.readString(Path.of(args[1])).trim();
         List<String> ids = Files.readAllLines(Path.of(args[2])).stream().filter(s -> !s.isBlank()).toList();
         int concurrency = Integer.parseInt(args[3]);
-        int passes = Integer.parseInt(args[4]);
-        int warmup = Integer.parseInt(args[5]);
-        int total = ids.size() * passes;
+        int from = Integer.parseInt(args[4]);
+        int total = Integer.parseInt(args[5]);
 
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(from);
         AtomicLong errors = new AtomicLong();
-        long[] latencies = new long[total];
+        long[] latencies = new long[total - from];
         CountDownLatch done = new CountDownLatch(concurrency);
-        long[] startedAt = new long[1];
-        AtomicInteger measuredFrom = new AtomicInteger(-1);
 
         Runnable worker = () -> {
+            Connection connection = null;
             try {
                 int k;
                 while ((k = next.getAndIncrement()) < total) {
-                    if (k == warmup) {
-                        startedAt[0] = System.nanoTime();
-                        measuredFrom.set(k);
-                    }
                     String id = ids.get(k % ids.size());
                     boolean pause = (k / ids.size()) % 2 == 0;
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/pause-management/" + id
-                                    + (pause ? "/activate" : "/lift")))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(10))
-                            .POST(HttpRequest.BodyPublishers.ofString(pause
-                                    ? "{\"reason\":\"benchmark leave\"}" : "{\"note\":\"back\"}"))
-                            .build();
+                    byte[] request = request(base, token, "/api/v1/pause-management/" + id
+                            + (pause ? "/activate" : "/lift"),
+                            pause ? "{\"reason\":\"benchmark leave\"}" : "{\"note\":\"back\"}");
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() != 200) {
+                        if (connection == null) {
+                            connection = new Connection(base);
+                        }
+                        if (connection.exchange(request) != 200) {
                             errors.incrementAndGet();
                         }
-                    } catch (Exception e) {
+                    } catch (IOException e) {
                         errors.incrementAndGet();
+                        connection = Connection.close(connection);
                     }
-                    latencies[k] = System.nanoTime() - t0;
+                    latencies[k - from] = System.nanoTime() - t0;
                 }
             } finally {
+                Connection.close(connection);
                 done.countDown();
             }
         };
@@ -76,16 +77,110 @@ public class TransitionLoad {
         }
         done.await();
         long end = System.nanoTime();
-        long from = measuredFrom.get() < 0 ? t0 : startedAt[0];
-        long[] measured = Arrays.copyOfRange(latencies, Math.max(0, warmup), total);
+        long[] measured = latencies.clone();
         Arrays.sort(measured);
-        double seconds = (end - from) / 1e9;
-        System.out.printf("ops=%d seconds=%.2f tps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d%n",
+        double seconds = (end - t0) / 1e9;
+        double cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        System.out.printf(Locale.ROOT,
+                "ops=%d seconds=%.2f tps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d cpu_s=%.1f%n",
                 measured.length, seconds, measured.length / seconds, pct(measured, 0.50), pct(measured, 0.99),
-                measured[measured.length - 1] / 1e6, errors.get());
+                measured[measured.length - 1] / 1e6, errors.get(), cpu);
+    }
+
+    private static byte[] request(URI base, String token, String path, String body) {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + content.length + "\r\n\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(headBytes, headBytes.length + content.length);
+        System.arraycopy(content, 0, request, headBytes.length, content.length);
+        return request;
     }
 
     private static double pct(long[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    /** One keep-alive HTTP/1.1 connection: writes a request, reads the whole answer, returns its status. */
+    private static final class Connection {
+
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+
+        Connection(URI base) throws IOException {
+            socket = new Socket(base.getHost(), base.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(10_000);
+            out = new BufferedOutputStream(socket.getOutputStream());
+            in = new BufferedInputStream(socket.getInputStream());
+        }
+
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String status = line();
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                    skip(size);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                skip(length);
+            }
+            return code;
+        }
+
+        private String line() throws IOException {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(64);
+            int b;
+            while ((b = in.read()) != '\n') {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b != '\r') {
+                    buffer.write(b);
+                }
+            }
+            return buffer.toString(StandardCharsets.US_ASCII);
+        }
+
+        private void skip(long n) throws IOException {
+            while (n > 0) {
+                long skipped = in.skip(n);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new IOException("connection closed");
+                    }
+                    skipped = 1;
+                }
+                n -= skipped;
+            }
+        }
+
+        static Connection close(Connection connection) {
+            if (connection != null) {
+                try {
+                    connection.socket.close();
+                } catch (IOException ignored) {
+                    // closing a broken connection
+                }
+            }
+            return null;
+        }
     }
 }
