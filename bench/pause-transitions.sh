@@ -40,7 +40,14 @@ trap 'kill "${MONITOR:-}" 2>/dev/null || true; rm -rf "$WORK"; down --reset' EXI
 
 # CPU seconds (user + system) a process has used; for postgres the sum over all its processes
 cpu_of() { awk '{sub(/^.*\) /, ""); print ($12 + $13) / 100}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-cpu_postgres() { local s=0 p; for p in $(pgrep -x postgres); do s=$(awk -v a="$s" -v b="$(cpu_of "$p")" 'BEGIN{print a+b}'); done; echo "$s"; }
+# every postgres process alive, plus what the ones that ended used (the postmaster's cutime and cstime: a backend of a
+# closed connection, such as pgbench's)
+cpu_postgres() {
+  local s=0 p
+  for p in $(pgrep -x postgres); do s=$(awk -v a="$s" -v b="$(cpu_of "$p")" 'BEGIN{print a+b}'); done
+  p=$(pgrep -x -o postgres)
+  awk -v a="$s" '{sub(/^.*\) /, ""); print a + ($14 + $15) / 100}' "/proc/$p/stat"
+}
 pid_of() { cut -d' ' -f1 "$HLF_LOCAL_DATA/pids/$1.pid" 2>/dev/null || echo; }
 cpu_snapshot() { # name=seconds per part
   local part pid
@@ -109,10 +116,11 @@ for variant in $VARIANTS; do
     "${PG[@]}" -d "$PAUSE_DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null 2>&1 || true
 
     # the relay must keep up: sample the age of the oldest unpublished outbox row while the load runs
+    # one connection for all samples: a new one every 200 ms cost PostgreSQL a backend start each time
     (while true; do
-       "${PG[@]}" -d "$PAUSE_DB" -Atc "SELECT coalesce(round(extract(epoch FROM now() - min(created_at)) * 1000), 0), count(*) FROM outbox WHERE published_at IS NULL"
+       echo "SELECT coalesce(round(extract(epoch FROM now() - min(created_at)) * 1000), 0), count(*) FROM outbox WHERE published_at IS NULL;"
        sleep 0.2
-     done) >"$WORK/backlog" &
+     done | "${PG[@]}" -d "$PAUSE_DB" -At) >"$WORK/backlog" &
     MONITOR=$!
 
     ops=$((MENTORS * PASSES))
