@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
@@ -34,22 +33,6 @@ class ChapterClaimTest {
     }
 
     private static JsonWebToken token(Object chapters) {
-        return new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "someone";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return chapters == null ? Set.of() : Set.of(ChapterClaim.NAME);
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String claimName) {
-                return ChapterClaim.NAME.equals(claimName) ? (T) chapters : null;
-            }
-        };
+        return new OneClaimToken(ChapterClaim.NAME, chapters);
     }
 }

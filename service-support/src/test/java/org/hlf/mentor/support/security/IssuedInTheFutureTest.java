@@ -8,7 +8,6 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
@@ -31,23 +30,7 @@ class IssuedInTheFutureTest {
     }
 
     private static QuarkusSecurityIdentity identity(Instant issuedAt) {
-        JsonWebToken token = new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "someone";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return Set.of("iat");
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String claimName) {
-                return "iat".equals(claimName) ? (T) Long.valueOf(issuedAt.getEpochSecond()) : null;
-            }
-        };
+        JsonWebToken token = new OneClaimToken("iat", issuedAt.getEpochSecond());
         return QuarkusSecurityIdentity.builder().setPrincipal(token).build();
     }
 }

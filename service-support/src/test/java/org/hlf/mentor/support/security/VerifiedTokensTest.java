@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
@@ -41,22 +40,6 @@ class VerifiedTokensTest {
     }
 
     private static JsonWebToken token(Instant expires) {
-        return new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "test";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return Set.of("exp");
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String claimName) {
-                return "exp".equals(claimName) ? (T) Long.valueOf(expires.getEpochSecond()) : null;
-            }
-        };
+        return new OneClaimToken("exp", expires.getEpochSecond());
     }
 }
