@@ -14,7 +14,9 @@ import org.hlf.mentor.pause.security.Actor;
 /**
  * The one writer of the mentor aggregate: nothing else changes a mentor's status, inserts an audit row or an outbox
  * row. Each write is ONE statement in the caller's transaction whose parts hang off the first one's RETURNING, so
- * a lost race (the version moved on, the mentor exists already, the reminder was sent) writes nothing at all.
+ * a lost race (the version moved on, the mentor exists already, the reminder was sent) writes nothing at all. Each is
+ * an update whose count says whether it was written, never a select: Hibernate's plan cache gained a new entry for
+ * every execution of a native select and thrashed (docs/benchmarks.md).
  */
 @ApplicationScoped
 public class MentorWriter {
@@ -52,24 +54,20 @@ public class MentorWriter {
                 VALUES (?1, ?2, ?3, CAST(?4 AS date), 1, ?5, ?5)
                 ON CONFLICT (id) DO NOTHING
              RETURNING id),
-            audit AS (
-                INSERT INTO status_audit (mentor_id, action, from_status, to_status, version, actor_id, actor_role,
-                                          reason, request_id, occurred_at)
-                SELECT id, 'REGISTER', NULL, ?3, 1, ?6, ?7, 'registered', ?8, ?5 FROM m),
             events AS (
                 INSERT INTO outbox (aggregate_id, topic, event_type, event_id, payload, created_at)
                 SELECT id, ?9, ?10, CAST(?11 AS uuid), ?12, ?5 FROM m)
-            SELECT count(*) FROM m""";
+            INSERT INTO status_audit (mentor_id, action, from_status, to_status, version, actor_id, actor_role, reason,
+                                      request_id, occurred_at)
+            SELECT id, 'REGISTER', NULL, ?3, 1, ?6, ?7, 'registered', ?8, ?5 FROM m""";
 
     private static final String REMIND = """
             WITH claimed AS (
                 UPDATE pause_period SET reminder_sent_at = ?1
                  WHERE id = ?2 AND reminder_sent_at IS NULL AND ended_at IS NULL
-             RETURNING mentor_id),
-            events AS (
-                INSERT INTO outbox (aggregate_id, topic, event_type, event_id, payload, created_at)
-                SELECT mentor_id, ?3, ?4, CAST(?5 AS uuid), ?6, ?1 FROM claimed)
-            SELECT count(*) FROM claimed""";
+             RETURNING mentor_id)
+            INSERT INTO outbox (aggregate_id, topic, event_type, event_id, payload, created_at)
+            SELECT mentor_id, ?3, ?4, CAST(?5 AS uuid), ?6, ?1 FROM claimed""";
 
     /** One accepted write; {@code events} holds up to two outbox rows, in order (none for a new date alone). */
     public record Write(UUID mentorId, long expectedVersion, MentorStatus previous, MentorStatus target,
@@ -87,8 +85,6 @@ public class MentorWriter {
     public Uni<Void> transition(Mutiny.Session session, Write w) {
         OutboxRow first = w.events().isEmpty() ? null : w.events().get(0);
         OutboxRow second = w.events().size() > 1 ? w.events().get(1) : null;
-        // an update, not a select: Hibernate keeps no plan of it (its plan cache, keyed by the SQL text, filled with
-        // ever new entries of this one select and thrashed: 11 % of the service's CPU in docs/benchmarks.md)
         var query = session.createNativeQuery(TRANSITION)
                 .setParameter(1, w.target().name())
                 .setParameter(2, w.newVersion())
@@ -117,7 +113,7 @@ public class MentorWriter {
 
     /** Answers false when the mentor exists already (registered meanwhile): nothing is written then. */
     public Uni<Boolean> register(Mutiny.Session session, Registration r) {
-        return session.createNativeQuery(REGISTER, Object.class)
+        return session.createNativeQuery(REGISTER)
                 .setParameter(1, r.mentorId())
                 .setParameter(2, r.chapterId())
                 .setParameter(3, r.status().name())
@@ -130,7 +126,7 @@ public class MentorWriter {
                 .setParameter(10, r.event().eventType())
                 .setParameter(11, r.event().eventId().toString())
                 .setParameter(12, r.event().payload())
-                .getSingleResult().map(count -> ((Number) count).longValue() == 1);
+                .executeUpdate().map(written -> written == 1);
     }
 
     /**
@@ -138,14 +134,14 @@ public class MentorWriter {
      * ended meanwhile (another replica, a lift).
      */
     public Uni<Boolean> remind(Mutiny.Session session, long pauseId, Instant at, OutboxRow notification) {
-        return session.createNativeQuery(REMIND, Object.class)
+        return session.createNativeQuery(REMIND)
                 .setParameter(1, at)
                 .setParameter(2, pauseId)
                 .setParameter(3, notification.topic())
                 .setParameter(4, notification.eventType())
                 .setParameter(5, notification.eventId().toString())
                 .setParameter(6, notification.payload())
-                .getSingleResult().map(count -> ((Number) count).longValue() == 1);
+                .executeUpdate().map(written -> written == 1);
     }
 
     private static void bind(Mutiny.Query<?> query, int from, OutboxRow row) {
