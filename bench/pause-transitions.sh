@@ -38,16 +38,8 @@ down() { "$ROOT/deploy/local/down.sh" "$@" >/dev/null 2>&1 || true; }
 fresh_dbs() { "${PG[@]}" -d postgres -c "DROP DATABASE IF EXISTS $PAUSE_DB" -c "DROP DATABASE IF EXISTS $SYNC_DB"; }
 trap 'kill "${MONITOR:-}" 2>/dev/null || true; rm -rf "$WORK"; down --reset' EXIT
 
-# CPU seconds (user + system) a process has used; for postgres the sum over all its processes
-cpu_of() { awk '{sub(/^.*\) /, ""); print ($12 + $13) / 100}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-# every postgres process alive, plus what the ones that ended used (the postmaster's cutime and cstime: a backend of a
-# closed connection, such as pgbench's)
-cpu_postgres() {
-  local s=0 p
-  for p in $(pgrep -x postgres); do s=$(awk -v a="$s" -v b="$(cpu_of "$p")" 'BEGIN{print a+b}'); done
-  p=$(pgrep -x -o postgres)
-  awk -v a="$s" '{sub(/^.*\) /, ""); print a + ($14 + $15) / 100}' "/proc/$p/stat"
-}
+# cpu_of pid, cpu_postgres
+. "$ROOT/bench/lib/cpu.sh"
 pid_of() { cut -d' ' -f1 "$HLF_LOCAL_DATA/pids/$1.pid" 2>/dev/null || echo; }
 cpu_snapshot() { # name=seconds per part
   local part pid

@@ -13,6 +13,8 @@ PG_PORT="${PG_PORT:-5432}"
 PG_USER="${PG_USER:-postgres}"
 SECRET=bench-secret
 PIDS=()
+# cpu_of pid, cpu_postgres
+. "$ROOT/bench/lib/cpu.sh"
 
 say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 now_ms() { date +%s%3N; }
@@ -52,7 +54,8 @@ start_kafka() {
   java -cp "$KAFKA_CP" kafka.tools.StorageTool format --config "$WORK/kafka/server.properties" \
     --cluster-id "$(java -cp "$KAFKA_CP" kafka.tools.StorageTool random-uuid 2>/dev/null)" >"$WORK/logs/kafka-format.log" 2>&1
   java -Xmx1g -cp "$KAFKA_CP" kafka.Kafka "$WORK/kafka/server.properties" >"$WORK/logs/kafka.log" 2>&1 &
-  PIDS+=($!)
+  KAFKA_PID=$!
+  PIDS+=("$KAFKA_PID")
   for _ in $(seq 1 60); do port_open "$KAFKA_PORT" && break; sleep 1; done
   port_open "$KAFKA_PORT" || { say "Kafka did not start"; exit 1; }
   # no topic is created on first use (as in production): every topic of shared-events' Topics.ALL
@@ -68,7 +71,8 @@ start_kafka() {
 start_sandbox() {
   java -Xmx1g -Dquarkus.http.port="$SANDBOX_PORT" "$@" -jar "$ROOT/dataverse-sandbox/target/quarkus-app/quarkus-run.jar" \
     >"$WORK/logs/sandbox.log" 2>&1 &
-  PIDS+=($!)
+  SANDBOX_PID=$!
+  PIDS+=("$SANDBOX_PID")
   wait_http "http://127.0.0.1:$SANDBOX_PORT/q/health/ready" sandbox
   curl -fsS -o /dev/null -X POST "http://127.0.0.1:$SANDBOX_PORT/sandbox/clients" -H 'Content-Type: application/json' \
     -d "{\"clientId\":\"website-sync\",\"clientSecret\":\"$SECRET\"}"
@@ -92,16 +96,17 @@ sql() { # db query
   psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -Atc "$2"
 }
 
-# start_sync db [extra env...]
+# start_sync db [extra env...]   (SYNC_JAVA_OPTS: JVM options, -Xmx1g unless it sets a heap)
 start_sync() {
   local db=$1; shift
+  # shellcheck disable=SC2086 # SYNC_JAVA_OPTS holds several options
   env KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_USER" DB_NAME="$db" \
     SYNC_HTTP_PORT="$SYNC_PORT" JWT_PUBLIC_KEY_LOCATION="file:$ROOT/test-support/src/main/resources/jwt/test-public.pem" \
     DATAVERSE_URL="http://127.0.0.1:$SANDBOX_PORT" DATAVERSE_TOKEN_URL="http://127.0.0.1:$SANDBOX_PORT/bench/oauth2/v2.0/token" \
     DATAVERSE_CLIENT_SECRET="$SECRET" "$@" \
-    java -Xmx1g -jar "$ROOT/website-sync-service/target/quarkus-app/quarkus-run.jar" >"$WORK/logs/sync-$db.log" 2>&1 &
+    java ${SYNC_JAVA_OPTS:--Xmx1g} -jar "$ROOT/website-sync-service/target/quarkus-app/quarkus-run.jar" >"$WORK/logs/sync-$db.log" 2>&1 &
   SYNC_PID=$!
-  PIDS+=($SYNC_PID)
+  PIDS+=("$SYNC_PID")
 }
 
 stop_sync() {
