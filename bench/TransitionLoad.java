@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Each worker keeps one HTTP/1.1 keep-alive connection and writes the request bytes itself: like pgbench's C client,
  * the load generator should cost the shared 2 cores as little as it can (the JDK HttpClient spent ~2 ms of CPU per
  * call, a quarter of a core at 130 calls/s).
+ * With LOAD_MODE=status it GETs each mentor's status instead: the floor of an authenticated call that reads the
+ * database, against which a transition's cost can be judged.
  * Run with the JDK's source launcher: java bench/TransitionLoad.java BASE TOKEN_FILE IDS_FILE CONC FROM TO
  * (ops FROM inclusive to TO exclusive). Prints one line: KEY=VALUE pairs (ops, seconds, tps, p50_ms, p99_ms, max_ms,
  * errors, cpu_s: this process's CPU).
@@ -36,6 +38,8 @@ public class TransitionLoad {
         int concurrency = Integer.parseInt(args[3]);
         int from = Integer.parseInt(args[4]);
         int total = Integer.parseInt(args[5]);
+        // LOAD_MODE=status: GET each mentor's status instead, the cheapest authenticated call that reads the database
+        boolean reads = "status".equals(System.getenv("LOAD_MODE"));
 
         AtomicInteger next = new AtomicInteger(from);
         AtomicLong errors = new AtomicLong();
@@ -49,9 +53,11 @@ public class TransitionLoad {
                 while ((k = next.getAndIncrement()) < total) {
                     String id = ids.get(k % ids.size());
                     boolean pause = (k / ids.size()) % 2 == 0;
-                    byte[] request = request(base, token, "/api/v1/pause-management/" + id
-                            + (pause ? "/activate" : "/lift"),
-                            pause ? "{\"reason\":\"benchmark leave\"}" : "{\"note\":\"back\"}");
+                    byte[] request = reads
+                            ? request("GET", base, token, "/api/v1/pause-management/" + id + "/status", null)
+                            : request("POST", base, token, "/api/v1/pause-management/" + id
+                                    + (pause ? "/activate" : "/lift"),
+                                    pause ? "{\"reason\":\"benchmark leave\"}" : "{\"note\":\"back\"}");
                     long t0 = System.nanoTime();
                     try {
                         if (connection == null) {
@@ -88,11 +94,12 @@ public class TransitionLoad {
                 measured[measured.length - 1] / 1e6, errors.get(), cpu);
     }
 
-    private static byte[] request(URI base, String token, String path, String body) {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + content.length + "\r\n\r\n";
+    private static byte[] request(String method, URI base, String token, String path, String body) {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        String head = method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nAuthorization: Bearer " + token
+                + (body == null ? "" : "\r\nContent-Type: application/json\r\nContent-Length: " + content.length)
+                + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] request = Arrays.copyOf(headBytes, headBytes.length + content.length);
         System.arraycopy(content, 0, request, headBytes.length, content.length);

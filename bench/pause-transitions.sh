@@ -10,6 +10,8 @@
 #      MENTORS=5000 PASSES=6 WARMUP=10000   activate/lift alternately over MENTORS mentors, PASSES times; the first
 #                         WARMUP calls bring the JVMs to steady state and are not measured
 #      PGBENCH_SECONDS=30
+#      READS=1            (alone only) then as many GETs of a mentor's status, warmed up too: the CPU of the cheapest
+#                         authenticated call that reads the database, the floor a transition is judged against
 #      PROFILE=1          a JFR recording of pause-service per run, summarised (hot frames and what they belong to)
 #      BENCH_OUT=/tmp/hlf-bench-pause-out   where recordings and statement lists are kept
 # Starts its own Kafka and services through deploy/local/up.sh (ports 19192, 18181, 18182, 18190) and stops them.
@@ -22,6 +24,7 @@ PASSES="${PASSES:-6}"
 WARMUP="${WARMUP:-10000}"
 PGBENCH_SECONDS="${PGBENCH_SECONDS:-30}"
 PROFILE="${PROFILE:-0}"
+READS="${READS:-1}"
 OUT="${BENCH_OUT:-/tmp/hlf-bench-pause-out}"
 mkdir -p "$OUT"
 # its own broker, databases and ports, so the local run (deploy/local/up.sh) is neither disturbed nor polluted
@@ -35,7 +38,8 @@ PG=(psql -X -q -h "${PG_HOST:-127.0.0.1}" -p "${PG_PORT:-5432}" -U "${PG_USER:-p
 WORK="$(mktemp -d)"
 # shellcheck disable=SC2120 # down, or down --reset at the end
 down() { "$ROOT/deploy/local/down.sh" "$@" >/dev/null 2>&1 || true; }
-fresh_dbs() { "${PG[@]}" -d postgres -c "DROP DATABASE IF EXISTS $PAUSE_DB" -c "DROP DATABASE IF EXISTS $SYNC_DB"; }
+# WITH (FORCE): the backends of the services just stopped may not have gone yet
+fresh_dbs() { "${PG[@]}" -d postgres -c "DROP DATABASE IF EXISTS $PAUSE_DB WITH (FORCE)" -c "DROP DATABASE IF EXISTS $SYNC_DB WITH (FORCE)"; }
 trap 'kill "${MONITOR:-}" 2>/dev/null || true; rm -rf "$WORK"; down --reset' EXIT
 
 # cpu_of pid, cpu_postgres
@@ -47,6 +51,22 @@ cpu_snapshot() { # name=seconds per part
     pid=$(pid_of "$part"); [ -n "$pid" ] && printf '%s=%s ' "$part" "$(cpu_of "$pid")"
   done
   printf 'postgres=%s\n' "$(cpu_postgres)"
+}
+# CPU of each process between two snapshots, in % of one core and per operation:
+# cpu_used before after t0_ns t1_ns loadgen_cpu_s ops word
+cpu_used() {
+  python3 - "$@" <<'PY'
+import sys
+b = dict(kv.split("=") for kv in sys.argv[1].split())
+a = dict(kv.split("=") for kv in sys.argv[2].split())
+wall = (int(sys.argv[4]) - int(sys.argv[3])) / 1e9
+used = {k: float(a[k]) - float(b[k]) for k in a if k in b}
+used["load generator"] = float(sys.argv[5])
+n = int(sys.argv[6])
+print(", ".join(f"{k} {100 * v / wall:.0f}%" for k, v in used.items()) + f" of one core over {wall:.0f} s (2 cores = 200%)")
+print(f"     per {sys.argv[7]}: " + ", ".join(f"{k} {1000 * v / n:.2f} ms" for k, v in used.items())
+      + f"; total {1000 * sum(used.values()) / n:.2f} ms")
+PY
 }
 stat_statements() { "${PG[@]}" -d "${1:-$PAUSE_DB}" -Atc "SELECT 1 FROM pg_stat_statements LIMIT 1" >/dev/null 2>&1; }
 top_statements() { # db: the costliest statements since the last reset
@@ -133,24 +153,22 @@ for variant in $VARIANTS; do
     echo "outbox backlog during the load: oldest unpublished row at most ${backlog_ms} ms old, at most ${backlog_rows} rows"
     # CPU of each process over the measured load, in % of one core; the load generator reports its own
     loadgen_cpu=$(echo "$api" | sed -nE 's/.*cpu_s=([0-9.]+).*/\1/p')
-    cpu=$(python3 - "$before" "$after" "$t0" "$t1" "$loadgen_cpu" "$((ops - WARMUP))" <<'PY'
-import sys
-b = dict(kv.split("=") for kv in sys.argv[1].split())
-a = dict(kv.split("=") for kv in sys.argv[2].split())
-wall = (int(sys.argv[4]) - int(sys.argv[3])) / 1e9
-used = {k: float(a[k]) - float(b[k]) for k in a if k in b}
-used["load generator"] = float(sys.argv[5])
-n = int(sys.argv[6])
-print(", ".join(f"{k} {100 * v / wall:.0f}%" for k, v in used.items()) + f" of one core over {wall:.0f} s (2 cores = 200%)")
-print("     per transition: " + ", ".join(f"{k} {1000 * v / n:.2f} ms" for k, v in used.items())
-      + f"; total {1000 * sum(used.values()) / n:.2f} ms")
-PY
-)
+    cpu=$(cpu_used "$before" "$after" "$t0" "$t1" "$loadgen_cpu" "$((ops - WARMUP))" transition)
     echo "CPU: $cpu"
     if stat_statements; then
       "${PG[@]}" -d "$PAUSE_DB" -Atc "SELECT round(sum(calls)::numeric / $((ops - WARMUP)), 2) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())" >"$WORK/per-op"
       echo "SQL statements per transition (relay and all): $(cat "$WORK/per-op")"
       top_statements "$PAUSE_DB" | tee "$OUT/$run-statements.txt"
+    fi
+    if [ "$variant" = alone ] && [ "$READS" = 1 ]; then
+      # the floor: what the cheapest authenticated call that reads the database costs, on the same JVM now warm
+      echo "== $run: the floor, $((ops - WARMUP)) GET .../status at concurrency $conc (after $WARMUP not measured)"
+      LOAD_MODE=status java "$ROOT/bench/TransitionLoad.java" "http://127.0.0.1:$PAUSE_PORT" "$WORK/token" "$WORK/ids" "$conc" 0 "$WARMUP" >/dev/null
+      fbefore=$(cpu_snapshot); ft0=$(date +%s%N)
+      floor=$(LOAD_MODE=status java "$ROOT/bench/TransitionLoad.java" "http://127.0.0.1:$PAUSE_PORT" "$WORK/token" "$WORK/ids" "$conc" 0 "$((ops - WARMUP))")
+      ft1=$(date +%s%N); fafter=$(cpu_snapshot)
+      echo "$floor"
+      echo "CPU: $(cpu_used "$fbefore" "$fafter" "$ft0" "$ft1" "$(echo "$floor" | sed -nE 's/.*cpu_s=([0-9.]+).*/\1/p')" "$((ops - WARMUP))" read)"
     fi
     # peak resident memory of each service under this load (target <= 300 MB)
     rss=""

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput: MentorStatusChanged records already on the topic, the sandbox answering at once (limits off).
 # Measures Kafka's own ConsumerPerformance over the same topic (three runs, the median), then website-sync-service:
-# it first works through WARMUP records (default 50,000, so the JIT has compiled the hot path, as in a service that
+# it first works through WARMUP records (default 150,000, so the JIT has compiled the hot path, as in a service that
 # has been running), then through the N measured ones; its rate is N over the time from the WARMUP-th audit row to
 # the last, and CPU per record (per process and per thread of website-sync) is taken over the same stretch.
 # Self-contained: starts Kafka, the sandbox and the service on loopback ports 19092/18090/18082 (BENCH_*_PORT), uses
@@ -9,7 +9,7 @@
 # Usage: [WARMUP=50000] [SYNC_JAVA_OPTS=...] bench/website-sync-throughput.sh [records]
 . "$(dirname "$0")/lib/bench-lib.sh"
 N=${1:-100000}
-W=${WARMUP:-50000}
+W=${WARMUP:-150000}
 DB=website_sync_bench
 require_free "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$SANDBOX_PORT" "$SYNC_PORT"
 build

@@ -14,7 +14,8 @@ import org.hlf.mentor.sync.config.SyncConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code mentor-status-changed} a poll at a time (so bulk changes coalesce and go out as {@code $batch}), and
+ * Reads {@code mentor-status-changed} a poll at a time per consumer ({@code SYNC_CONSUMERS} per replica, each with
+ * its own partitions), so bulk changes coalesce and go out as {@code $batch}, and
  * acknowledges the poll once every record is applied, skipped or dead-lettered: at-least-once. A poll that fails
  * because the database went away is done again (the claim and the write path make that safe), with backoff, for
  * at most {@code hlf.sync.consumer.retry-budget}; beyond that, or for any other failure, the channel stops and
