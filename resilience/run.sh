@@ -189,8 +189,13 @@ post_s9-stale-replay() {
   [ "$listed" -ge 1 ] || EXTRA_FAIL=1
 }
 note_s4() { # the API must have said so while the database was down: 503 problem+json, Retry-After
-  NOTE="503 problem answers while down: ${problems503:-0}"
-  [ "${problems503:-0}" -ge 1 ] || EXTRA_FAIL=1
+  # and once it is back and the stream settled, the first health read of each service says UP: a pooled connection
+  # that died with the database must not read as the database being down (as it once did, until used up)
+  local pause_health sync_health
+  pause_health=$(curl -s "$P/q/health" | python3 -c 'import json, sys; print(json.load(sys.stdin)["status"])' 2>/dev/null || echo none)
+  sync_health=$(curl -s "$W/q/health" | python3 -c 'import json, sys; print(json.load(sys.stdin)["status"])' 2>/dev/null || echo none)
+  NOTE="503 problem answers while down: ${problems503:-0}; first health read after: pause-service $pause_health, website-sync-service $sync_health"
+  [ "${problems503:-0}" -ge 1 ] && [ "$pause_health" = UP ] && [ "$sync_health" = UP ] || EXTRA_FAIL=1
 }
 # Scenario 8: every record the stream produced for these mentors is produced again, newest first.
 post_s8-duplicates() {
