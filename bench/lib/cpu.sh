@@ -26,8 +26,6 @@ cpu_threads() {
 
 # what a process's thread groups used between two cpu_threads listings, the biggest first: "name 1.23 s, ..."
 cpu_threads_delta() { # before-listing after-listing [top]
-  awk -F'\t' -v top="${3:-8}" 'NR == FNR {a[$1] = $2; next} {d[$1] = $2 - a[$1]}
-    END {n = 0; for (k in d) if (d[k] > 0) o[++n] = sprintf("%09.2f\t%s", d[k], k)
-         m = asort(o); out = ""; for (i = m; i > 0 && i > m - top; i--) { split(o[i], p, "\t"); out = out sprintf("%s %.2f s, ", p[2], p[1]) }
-         print substr(out, 1, length(out) - 2)}' <(echo "$1") <(echo "$2")
+  awk -F'\t' 'NR == FNR {a[$1] = $2; next} $2 - a[$1] > 0 {printf "%.2f\t%s\n", $2 - a[$1], $1}' <(echo "$1") <(echo "$2") |
+    sort -rn | head -n "${3:-8}" | awk -F'\t' '{printf "%s%s %s s", (NR > 1 ? ", " : ""), $2, $1} END {print ""}'
 }
