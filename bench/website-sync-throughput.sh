@@ -6,7 +6,7 @@
 # the last, and CPU per record (per process and per thread of website-sync) is taken over the same stretch.
 # Self-contained: starts Kafka, the sandbox and the service on loopback ports 19092/18090/18082 (BENCH_*_PORT), uses
 # database website_sync_bench, stops everything on exit. SYNC_JAVA_OPTS sets website-sync's JVM options.
-# Usage: [WARMUP=50000] [SYNC_JAVA_OPTS=...] bench/website-sync-throughput.sh [records]
+# Usage: [WARMUP=150000] [SYNC_JAVA_OPTS=...] bench/website-sync-throughput.sh [records]
 . "$(dirname "$0")/lib/bench-lib.sh"
 N=${1:-100000}
 W=${WARMUP:-150000}
