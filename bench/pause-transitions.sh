@@ -40,7 +40,16 @@ WORK="$(mktemp -d)"
 down() { "$ROOT/deploy/local/down.sh" "$@" >/dev/null 2>&1 || true; }
 # WITH (FORCE): the backends of the services just stopped may not have gone yet
 fresh_dbs() { "${PG[@]}" -d postgres -c "DROP DATABASE IF EXISTS $PAUSE_DB WITH (FORCE)" -c "DROP DATABASE IF EXISTS $SYNC_DB WITH (FORCE)"; }
-trap 'kill "${MONITOR:-}" 2>/dev/null || true; rm -rf "$WORK"; down --reset' EXIT
+# the monitor is a pipeline in a subshell: its members must go too, or the sampling loop and its psql outlive the run
+stop_monitor() {
+  if [ -n "${MONITOR:-}" ]; then
+    pkill -P "$MONITOR" 2>/dev/null || true
+    kill "$MONITOR" 2>/dev/null || true
+    wait "$MONITOR" 2>/dev/null || true
+  fi
+  MONITOR=
+}
+trap 'stop_monitor; rm -rf "$WORK"; down --reset' EXIT
 
 # cpu_of pid, cpu_postgres
 . "$ROOT/bench/lib/cpu.sh"
@@ -147,7 +156,7 @@ for variant in $VARIANTS; do
     for _ in $(seq 1 50); do
       [ "$("${PG[@]}" -d "$PAUSE_DB" -Atc "SELECT count(*) FROM outbox WHERE published_at IS NULL")" = 0 ] && break; sleep 0.2
     done
-    kill "$MONITOR"; MONITOR=
+    stop_monitor
     backlog_ms=$(awk -F'|' 'BEGIN{m=0} $1>m{m=$1} END{print m}' "$WORK/backlog")
     backlog_rows=$(awk -F'|' 'BEGIN{m=0} $2>m{m=$2} END{print m}' "$WORK/backlog")
     echo "outbox backlog during the load: oldest unpublished row at most ${backlog_ms} ms old, at most ${backlog_rows} rows"
