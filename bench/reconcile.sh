@@ -25,9 +25,9 @@ export HLF_LOCAL_DATA="$WORK/local"
 OPS=$(TOKEN_TTL=7200 "$ROOT/deploy/local/token.sh" ops)
 KEYS="$HLF_LOCAL_DATA/keys"
 
-env KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_USER" \
-  DB_NAME="$PAUSE_DB" PAUSE_HTTP_PORT="$PAUSE_PORT" JWT_PUBLIC_KEY_LOCATION="file:$KEYS/public.pem" \
-  java -Xmx512m -jar "$ROOT/pause-service/target/quarkus-app/quarkus-run.jar" \
+env "${SERVICE_ENV[@]}" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" \
+  DB_USER="$PG_USER" DB_NAME="$PAUSE_DB" PAUSE_HTTP_PORT="$PAUSE_PORT" JWT_PUBLIC_KEY_LOCATION="file:$KEYS/public.pem" \
+  java "${SERVICE_JAVA_OPTS[@]}" -jar "$ROOT/pause-service/target/quarkus-app/quarkus-run.jar" \
   >"$WORK/logs/pause-reconcile.log" 2>&1 &
 PIDS+=($!)
 wait_http "http://127.0.0.1:$PAUSE_PORT/q/health/ready" pause-service

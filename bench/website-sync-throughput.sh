@@ -5,7 +5,8 @@
 # has been running), then through the N measured ones; its rate is N over the time from the WARMUP-th audit row to
 # the last, and CPU per record (per process and per thread of website-sync) is taken over the same stretch.
 # Self-contained: starts Kafka, the sandbox and the service on loopback ports 19092/18090/18082 (BENCH_*_PORT), uses
-# database website_sync_bench, stops everything on exit. SYNC_JAVA_OPTS sets website-sync's JVM options.
+# database website_sync_bench, stops everything on exit. website-sync runs with the deployed JVM options
+# (deploy/local/jvm.sh); SYNC_JAVA_OPTS adds to them.
 # Usage: [WARMUP=150000] [SYNC_JAVA_OPTS=...] bench/website-sync-throughput.sh [records]
 . "$(dirname "$0")/lib/bench-lib.sh"
 N=${1:-100000}
@@ -79,7 +80,7 @@ website-sync-service measured records ${span_ms} ms  =>  $sync_rate records/s
 website-sync-service all, start-up incl.$(( t1 - t0 )) ms
 CPU per record applied                $cpu_report
 website-sync-service CPU by thread     $(cpu_threads_delta "$threads_from" "$threads_to")
-website-sync-service peak RSS         ${peak_rss} MB   (${SYNC_JAVA_OPTS:--Xmx1g})
+website-sync-service peak RSS         ${peak_rss} MB   (${SERVICE_JAVA_OPTS[*]} ${SYNC_JAVA_OPTS:-})
 ratio sync / kafka                    $(awk -v s="$sync_rate" -v k="$kafka_rate" 'BEGIN {printf "%.3f", s / k}')
 still visible in the sandbox          $hidden
 REPORT

@@ -44,8 +44,9 @@ QUARKUS_KEYS = {
         "QUARKUS_OIDC_CLIENT_ROSTER_CREDENTIALS_CLIENT_SECRET_METHOD", "QUARKUS_OIDC_CLIENT_ROSTER_SCOPES"},
     "sandbox": set(),
 }
-# Read by the container image's start script (run-java.sh of ubi9/openjdk-17-runtime), not by the application.
-IMAGE_KEYS = {"JAVA_MAX_MEM_RATIO", "JAVA_OPTS_APPEND"}
+# Read by the container image's start script (run-java.sh of ubi9/openjdk-17-runtime) or by its C library, not by
+# the application.
+IMAGE_KEYS = {"JAVA_MAX_MEM_RATIO", "JAVA_OPTS_APPEND", "GC_CONTAINER_OPTIONS", "MALLOC_ARENA_MAX"}
 
 problems = []
 

@@ -15,6 +15,8 @@ SECRET=bench-secret
 PIDS=()
 # cpu_of pid, cpu_postgres
 . "$ROOT/bench/lib/cpu.sh"
+# the services' JVM options as deployed: SERVICE_JAVA_OPTS, SERVICE_ENV
+. "$ROOT/deploy/local/jvm.sh"
 
 say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 now_ms() { date +%s%3N; }
@@ -96,15 +98,15 @@ sql() { # db query
   psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -Atc "$2"
 }
 
-# start_sync db [extra env...]   (SYNC_JAVA_OPTS: JVM options, -Xmx1g unless it sets a heap)
+# start_sync db [extra env...]   (SYNC_JAVA_OPTS: further JVM options after the deployed ones)
 start_sync() {
   local db=$1; shift
   # shellcheck disable=SC2086 # SYNC_JAVA_OPTS holds several options
-  env KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_USER" DB_NAME="$db" \
+  env "${SERVICE_ENV[@]}" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_USER" DB_NAME="$db" \
     SYNC_HTTP_PORT="$SYNC_PORT" JWT_PUBLIC_KEY_LOCATION="file:$ROOT/test-support/src/main/resources/jwt/test-public.pem" \
     DATAVERSE_URL="http://127.0.0.1:$SANDBOX_PORT" DATAVERSE_TOKEN_URL="http://127.0.0.1:$SANDBOX_PORT/bench/oauth2/v2.0/token" \
     DATAVERSE_CLIENT_SECRET="$SECRET" "$@" \
-    java ${SYNC_JAVA_OPTS:--Xmx1g} -jar "$ROOT/website-sync-service/target/quarkus-app/quarkus-run.jar" >"$WORK/logs/sync-$db.log" 2>&1 &
+    java "${SERVICE_JAVA_OPTS[@]}" ${SYNC_JAVA_OPTS:-} -jar "$ROOT/website-sync-service/target/quarkus-app/quarkus-run.jar" >"$WORK/logs/sync-$db.log" 2>&1 &
   SYNC_PID=$!
   PIDS+=("$SYNC_PID")
 }

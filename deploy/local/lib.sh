@@ -1,6 +1,8 @@
 # shellcheck shell=bash
 # Shared by up.sh, down.sh and token.sh. Sourced, not run.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=deploy/local/jvm.sh
+. "$ROOT/deploy/local/jvm.sh"
 DATA="${HLF_LOCAL_DATA:-$ROOT/.local}"
 LOGS="$DATA/logs"
 PIDS="$DATA/pids"

@@ -5,7 +5,8 @@
 # Env: PAUSE_PORT (8081) SYNC_PORT (8082) SANDBOX_PORT (8090) KAFKA_PORT (9092) KAFKA_CONTROLLER_PORT (9093)
 #      PG_HOST PG_PORT PG_USER, PAUSE_DB (pause) SYNC_DB (website_sync), HLF_LOCAL_DATA (default .local/ in the repository), REBUILD=1 to rebuild,
 #      HLF_PARTS="sandbox pause-service website-sync-service" to start only some of them (benchmarks),
-#      PAUSE_JAVA_OPTS, SYNC_JAVA_OPTS: extra JVM options of the services (a benchmark's flight recording),
+#      PAUSE_JAVA_OPTS, SYNC_JAVA_OPTS: extra JVM options of the services after their own (deploy/local/jvm.sh),
+#      e.g. a benchmark's flight recording,
 #      HLF_INSTANCE=2 (with PAUSE_PORT and SYNC_PORT of its own) to start a further replica of both services, named
 #      pause-service-2 and website-sync-service-2: same databases, same consumer groups, the running broker and sandbox.
 set -euo pipefail
@@ -114,7 +115,7 @@ say "Kafka is UP (127.0.0.1:$KAFKA_PORT)"
 # extra JVM options, e.g. a flight recording for a benchmark's profile (bench/pause-transitions.sh PROFILE=1)
 read -ra pause_java_opts <<<"${PAUSE_JAVA_OPTS:-}"
 read -ra sync_java_opts <<<"${SYNC_JAVA_OPTS:-}"
-common_env=(env KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_USER"
+common_env=(env "${SERVICE_ENV[@]}" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_USER"
   JWT_PUBLIC_KEY_LOCATION="file:$KEYS/public.pem" JWT_ISSUER="$JWT_ISSUER" JWT_AUDIENCE="$JWT_AUDIENCE")
 if wanted sandbox; then
   start_java sandbox "$LOGS/sandbox.log" "$SANDBOX_PORT" java -Xmx512m -Dquarkus.http.port="$SANDBOX_PORT" \
@@ -122,7 +123,7 @@ if wanted sandbox; then
 fi
 if wanted pause-service; then
   start_java "pause-service$SUFFIX" "$LOGS/pause-service$SUFFIX.log" "$PAUSE_PORT" "${common_env[@]}" PAUSE_HTTP_PORT="$PAUSE_PORT" \
-    DB_NAME="$PAUSE_DB" java -Xmx512m "${pause_java_opts[@]}" -jar "$(jar pause-service)" || true
+    DB_NAME="$PAUSE_DB" java "${SERVICE_JAVA_OPTS[@]}" "${pause_java_opts[@]}" -jar "$(jar pause-service)" || true
 fi
 if wanted website-sync-service; then
   start_java "website-sync-service$SUFFIX" "$LOGS/website-sync-service$SUFFIX.log" "$SYNC_PORT" "${common_env[@]}" \
@@ -130,7 +131,7 @@ if wanted website-sync-service; then
     DATAVERSE_TOKEN_URL="http://127.0.0.1:$SANDBOX_PORT/hlf-local/oauth2/v2.0/token" \
     DATAVERSE_CLIENT_ID=website-sync DATAVERSE_CLIENT_SECRET="${DATAVERSE_CLIENT_SECRET:-local-dev-secret}" \
     PAUSE_SERVICE_URL="http://127.0.0.1:$PAUSE_PORT" ROSTER_AUTH=signed JWT_PRIVATE_KEY_LOCATION="file:$KEYS/private.pem" \
-    java -Xmx512m "${sync_java_opts[@]}" -jar "$(jar website-sync-service)" || true
+    java "${SERVICE_JAVA_OPTS[@]}" "${sync_java_opts[@]}" -jar "$(jar website-sync-service)" || true
 fi
 
 if wanted sandbox; then wait_http sandbox "http://127.0.0.1:$SANDBOX_PORT/q/health/ready" "$LOGS/sandbox.log"; fi
