@@ -77,6 +77,16 @@ print(f"     per {sys.argv[7]}: " + ", ".join(f"{k} {1000 * v / n:.2f} ms" for k
       + f"; total {1000 * sum(used.values()) / n:.2f} ms")
 PY
 }
+# load from to: TransitionLoad at this run's concurrency over ops [from, to) (LOAD_MODE=status from the caller: GETs)
+load() { java "$ROOT/bench/TransitionLoad.java" "http://127.0.0.1:$PAUSE_PORT" "$WORK/token" "$WORK/ids" "$conc" "$1" "$2"; }
+# measure from to word: the load's result line in RESULT, the CPU each process used during it (per word) in CPU
+measure() {
+  local before after t0 t1
+  before=$(cpu_snapshot); t0=$(date +%s%N)
+  RESULT=$(load "$1" "$2")
+  t1=$(date +%s%N); after=$(cpu_snapshot)
+  CPU=$(cpu_used "$before" "$after" "$t0" "$t1" "$(sed -nE 's/.*cpu_s=([0-9.]+).*/\1/p' <<<"$RESULT")" "$(($2 - $1))" "$3")
+}
 stat_statements() { "${PG[@]}" -d "${1:-$PAUSE_DB}" -Atc "SELECT 1 FROM pg_stat_statements LIMIT 1" >/dev/null 2>&1; }
 top_statements() { # db: the costliest statements since the last reset
   "${PG[@]}" -d "$1" -F ' | ' -Ac "SELECT calls, round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 10"
@@ -146,12 +156,11 @@ for variant in $VARIANTS; do
 
     ops=$((MENTORS * PASSES))
     echo "== $run: warm-up, $WARMUP transitions (activate/lift alternately), concurrency $conc, not measured"
-    echo "warm-up: $(java "$ROOT/bench/TransitionLoad.java" "http://127.0.0.1:$PAUSE_PORT" "$WORK/token" "$WORK/ids" "$conc" 0 "$WARMUP")"
+    echo "warm-up: $(load 0 "$WARMUP")"
     if stat_statements; then "${PG[@]}" -d "$PAUSE_DB" -Atc "SELECT pg_stat_statements_reset()" >/dev/null; fi
     echo "== $run: $((ops - WARMUP)) transitions measured, concurrency $conc"
-    before=$(cpu_snapshot); t0=$(date +%s%N)
-    api=$(java "$ROOT/bench/TransitionLoad.java" "http://127.0.0.1:$PAUSE_PORT" "$WORK/token" "$WORK/ids" "$conc" "$WARMUP" "$ops")
-    t1=$(date +%s%N); after=$(cpu_snapshot)
+    measure "$WARMUP" "$ops" transition
+    api=$RESULT
     echo "$api"
     for _ in $(seq 1 50); do
       [ "$("${PG[@]}" -d "$PAUSE_DB" -Atc "SELECT count(*) FROM outbox WHERE published_at IS NULL")" = 0 ] && break; sleep 0.2
@@ -161,9 +170,7 @@ for variant in $VARIANTS; do
     backlog_rows=$(awk -F'|' 'BEGIN{m=0} $2>m{m=$2} END{print m}' "$WORK/backlog")
     echo "outbox backlog during the load: oldest unpublished row at most ${backlog_ms} ms old, at most ${backlog_rows} rows"
     # CPU of each process over the measured load, in % of one core; the load generator reports its own
-    loadgen_cpu=$(echo "$api" | sed -nE 's/.*cpu_s=([0-9.]+).*/\1/p')
-    cpu=$(cpu_used "$before" "$after" "$t0" "$t1" "$loadgen_cpu" "$((ops - WARMUP))" transition)
-    echo "CPU: $cpu"
+    echo "CPU: $CPU"
     if stat_statements; then
       "${PG[@]}" -d "$PAUSE_DB" -Atc "SELECT round(sum(calls)::numeric / $((ops - WARMUP)), 2) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())" >"$WORK/per-op"
       echo "SQL statements per transition (relay and all): $(cat "$WORK/per-op")"
@@ -172,12 +179,10 @@ for variant in $VARIANTS; do
     if [ "$variant" = alone ] && [ "$READS" = 1 ]; then
       # the floor: what the cheapest authenticated call that reads the database costs, on the same JVM now warm
       echo "== $run: the floor, $((ops - WARMUP)) GET .../status at concurrency $conc (after $WARMUP not measured)"
-      LOAD_MODE=status java "$ROOT/bench/TransitionLoad.java" "http://127.0.0.1:$PAUSE_PORT" "$WORK/token" "$WORK/ids" "$conc" 0 "$WARMUP" >/dev/null
-      fbefore=$(cpu_snapshot); ft0=$(date +%s%N)
-      floor=$(LOAD_MODE=status java "$ROOT/bench/TransitionLoad.java" "http://127.0.0.1:$PAUSE_PORT" "$WORK/token" "$WORK/ids" "$conc" 0 "$((ops - WARMUP))")
-      ft1=$(date +%s%N); fafter=$(cpu_snapshot)
-      echo "$floor"
-      echo "CPU: $(cpu_used "$fbefore" "$fafter" "$ft0" "$ft1" "$(echo "$floor" | sed -nE 's/.*cpu_s=([0-9.]+).*/\1/p')" "$((ops - WARMUP))" read)"
+      LOAD_MODE=status load 0 "$WARMUP" >/dev/null
+      LOAD_MODE=status measure 0 "$((ops - WARMUP))" read
+      echo "$RESULT"
+      echo "CPU: $CPU"
     fi
     # peak resident memory of each service under this load (target <= 300 MB)
     rss=""
