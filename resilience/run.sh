@@ -188,12 +188,15 @@ post_s9-stale-replay() {
   NOTE="dead letters $listed, replay $(grep -o '"replayed":[0-9]*\|"skippedStale":[0-9]*' "$REPLAY_ANSWER" | tr '\n' ' ')"
   [ "$listed" -ge 1 ] || EXTRA_FAIL=1
 }
+health_of() { # base url: the overall status /q/health reports, or "none" without an answer
+  curl -s "$1/q/health" | python3 -c 'import json, sys; print(json.load(sys.stdin)["status"])' 2>/dev/null || echo none
+}
 note_s4() { # the API must have said so while the database was down: 503 problem+json, Retry-After
   # and once it is back and the stream settled, the first health read of each service says UP: a pooled connection
   # that died with the database must not read as the database being down (as it once did, until used up)
   local pause_health sync_health
-  pause_health=$(curl -s "$P/q/health" | python3 -c 'import json, sys; print(json.load(sys.stdin)["status"])' 2>/dev/null || echo none)
-  sync_health=$(curl -s "$W/q/health" | python3 -c 'import json, sys; print(json.load(sys.stdin)["status"])' 2>/dev/null || echo none)
+  pause_health=$(health_of "$P")
+  sync_health=$(health_of "$W")
   NOTE="503 problem answers while down: ${problems503:-0}; first health read after: pause-service $pause_health, website-sync-service $sync_health"
   [ "${problems503:-0}" -ge 1 ] && [ "$pause_health" = UP ] && [ "$sync_health" = UP ] || EXTRA_FAIL=1
 }
