@@ -157,6 +157,10 @@ for variant in $VARIANTS; do
     ops=$((MENTORS * PASSES))
     echo "== $run: warm-up, $WARMUP transitions (activate/lift alternately), concurrency $conc, not measured"
     echo "warm-up: $(load 0 "$WARMUP")"
+    # the steady state autovacuum keeps in production (this machine's PostgreSQL runs with autovacuum off): without
+    # it the services' prepared statements keep the generic plans made while pause_period and outbox were empty,
+    # sequential scans that grow with every row (pgbench plans each statement anew and never meets them)
+    "${PG[@]}" -d "$PAUSE_DB" -c "VACUUM ANALYZE" >/dev/null
     if stat_statements; then "${PG[@]}" -d "$PAUSE_DB" -Atc "SELECT pg_stat_statements_reset()" >/dev/null; fi
     echo "== $run: $((ops - WARMUP)) transitions measured, concurrency $conc"
     measure "$WARMUP" "$ops" transition

@@ -8,13 +8,13 @@ package org.hlf.mentor.pause.outbox;
 public enum Lane {
 
     /** Rows of topics without a failing row. */
-    REGULAR("NOT IN"),
+    REGULAR("<> ALL"),
 
     /** Rows of topics with at least one failing row (the failing rows included). */
-    QUARANTINE("IN");
+    QUARANTINE("= ANY");
 
-    private static final String FAILING_TOPICS =
-            "(SELECT f.topic FROM outbox f WHERE f.published_at IS NULL AND f.attempts > 0)";
+    /** The topics of the claim's failing rows ({@code failing}, read once per claim by {@link OutboxRelay}). */
+    private static final String FAILING_TOPICS = "(ARRAY(SELECT f.topic FROM failing f))";
 
     private final String topicTest;
 
@@ -22,7 +22,7 @@ public enum Lane {
         this.topicTest = topicTest;
     }
 
-    /** The SQL condition that selects this lane's rows of {@code outbox o}. */
+    /** The SQL condition that selects this lane's rows of {@code outbox o}, given the claim's {@code failing} rows. */
     String topicCondition() {
         return "o.topic " + topicTest + " " + FAILING_TOPICS;
     }

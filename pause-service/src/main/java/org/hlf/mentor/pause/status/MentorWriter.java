@@ -33,8 +33,9 @@ public class MentorWriter {
                                           initiated_role, started_at)
                 SELECT id, CAST(?7 AS date), CAST(?8 AS date), ?9, ?10, ?11, ?3 FROM m WHERE ?12),
             closed AS (
+                -- "=", not "IN": an IN (SELECT ...) was planned as a scan of every open pause
                 UPDATE pause_period SET ended_at = ?3, ended_by = ?10, end_note = ?9
-                 WHERE mentor_id IN (SELECT id FROM m) AND ended_at IS NULL AND ?13
+                 WHERE mentor_id = (SELECT id FROM m) AND ended_at IS NULL AND ?13
              RETURNING id),
             events AS (
                 INSERT INTO outbox (aggregate_id, topic, event_type, event_id, payload, created_at)
