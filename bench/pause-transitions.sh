@@ -7,8 +7,9 @@
 # Env: CONCS="8 16"       concurrencies (closed loop)
 #      VARIANTS="alone system"   alone: pause-service, Kafka and PostgreSQL; system: the whole system up as well,
 #                         website-sync-service consuming every event and the Dynamics sandbox (limits off) answering
-#      MENTORS=5000 PASSES=6 WARMUP=10000   activate/lift alternately over MENTORS mentors, PASSES times; the first
-#                         WARMUP calls bring the JVMs to steady state and are not measured
+#      MENTORS=5000 PASSES=8 WARMUP=20000   activate/lift alternately over MENTORS mentors, PASSES times; the first
+#                         WARMUP calls bring the JVMs to steady state and are not measured (on 2 cores the JIT
+#                         compiler is still busy after 6,000 calls: docs/benchmarks.md)
 #      PGBENCH_SECONDS=30
 #      READS=1            (alone only) then as many GETs of a mentor's status, warmed up too: the CPU of the cheapest
 #                         authenticated call that reads the database, the floor a transition is judged against
@@ -20,8 +21,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CONCS="${CONCS:-8 16}"
 VARIANTS="${VARIANTS:-alone system}"
 MENTORS="${MENTORS:-5000}"
-PASSES="${PASSES:-6}"
-WARMUP="${WARMUP:-10000}"
+PASSES="${PASSES:-8}"
+WARMUP="${WARMUP:-20000}"
 PGBENCH_SECONDS="${PGBENCH_SECONDS:-30}"
 PROFILE="${PROFILE:-0}"
 READS="${READS:-1}"
