@@ -5,7 +5,7 @@
 # serial collector (one CPU per container), and at most two glibc malloc arenas: each thread that allocates natively
 # may otherwise get an arena of its own, resident memory the JVM's own accounting never shows.
 # No tiered compilation: hot code goes from the interpreter straight to C2, so no profiled C1 code fills the code
-# cache and the one or two compiler threads never work on a tier that is thrown away; under load both services used
+# cache and no compiler thread works on a tier that is thrown away; under load both services used
 # less CPU and 20-40 MB less memory (docs/benchmarks.md, "The JIT"), and start about half a second later. One
 # compiler thread, as the JVM picks in a one-CPU container: two compiling at once held another 15-30 MB of C2's
 # working memory at the peak, for no more throughput once warm.
